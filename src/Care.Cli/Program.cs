@@ -1,0 +1,3 @@
+using Care.Cli.Hosting;
+
+return await CareCli.RunAsync(args, Console.Out, Console.Error);
