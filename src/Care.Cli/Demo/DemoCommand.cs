@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Care.Cli.Hosting;
+using Care.Clinical.EarlyWarning;
+using Care.Core.Bundles;
+using Care.Core.Errors;
+using Care.Hermes.Ingest;
+using Care.Hermes.Storage.Sqlite;
+using Care.Simulation.Demo;
+using Spectre.Console;
+
+namespace Care.Cli.Demo;
+
+/// <summary><c>care demo</c>: the whole loop, patches to kiosks to Hermes, in accelerated time.</summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var wearers = new Option<int>("--wearers") { Description = "Number of simulated wearers (1-10000)", DefaultValueFactory = _ => 50 };
+        var days = new Option<int>("--days") { Description = "Simulated days (1-365)", DefaultValueFactory = _ => 7 };
+        var seed = new Option<int>("--seed") { Description = "Seed for the simulated physiology", DefaultValueFactory = _ => 1 };
+        var db = CommonOptions.Database();
+        var json = CommonOptions.Json();
+        var command = new Command("demo",
+            "Simulate wearers with patches for some days: vitals go to the patch outbox, daily kiosk exchanges upload them to Hermes (SQLite), Hermes scores NEWS2 and raises alerts.")
+        {
+            wearers, days, seed, db, json,
+        };
+        CliAction.Set(command, async (parse, cancellationToken) =>
+        {
+            int n = parse.GetValue(wearers), d = parse.GetValue(days);
+            if (n is < 1 or > 10_000)
+            {
+                throw new InvalidInputException("--wearers", $"{n} is out of range; use 1 to 10000");
+            }
+            if (d is < 1 or > 365)
+            {
+                throw new InvalidInputException("--days", $"{d} is out of range; use 1 to 365");
+            }
+            var summary = await RunAsync(n, d, parse.GetValue(seed), parse.GetValue(db)!, parse.GetValue(json), parse.InvocationConfiguration.Error, cancellationToken);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(summary, CliJson.Options));
+            }
+            else
+            {
+                Print(summary, output);
+            }
+            if (!summary.NothingLost)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(
+                    $"care demo: {summary.ObservationsGenerated - summary.ObservationsStored} observations were generated but not stored");
+                return ExitCodes.Failure;
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Runs the demo against the database at <paramref name="database"/> and counts what arrived.</summary>
+    public static async Task<DemoSummary> RunAsync(int wearers, int days, int seed, string database, bool quiet, TextWriter notes, CancellationToken cancellationToken)
+    {
+        await using var store = SqliteHermesStore.Open(database);
+        await notes.WriteLineAsync($"Database: {store.DatabasePath}");
+        var ingestor = new BundleIngestor(store, TimeProvider.System, BundleLimits.Default);
+        var today = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
+        var settings = new DemoSettings(wearers, days, seed, today.AddDays(-days), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)));
+        int expectedExchanges = wearers * (days + 1);
+        var clock = Stopwatch.StartNew();
+        var outcome = await ConsoleProgress.RunAsync($"Simulating {wearers} wearers x {days} days", expectedExchanges,
+            progress => DemoSimulation.RunAsync(settings, new InProcessUplink(ingestor), quiet ? null : progress, cancellationToken));
+        double elapsed = clock.Elapsed.TotalSeconds;
+
+        long stored = await store.CountObservationsAsync(outcome.WearerIds, cancellationToken);
+        var runWearers = outcome.WearerIds.Select(w => w.Value).ToHashSet(StringComparer.Ordinal);
+        var alerts = (await store.GetAlertsAsync(settings.Start, int.MaxValue, cancellationToken)).Where(a => runWearers.Contains(a.WearerId)).ToList();
+        var ill = outcome.Illnesses.ToDictionary(i => i.Wearer.Value, i => i.Onset, StringComparer.Ordinal);
+        bool DuringIllness(string wearer, DateTimeOffset time) =>
+            ill.TryGetValue(wearer, out var onset) && time >= onset && time <= onset.AddHours(24);
+        return new DemoSummary
+        {
+            Wearers = wearers,
+            Days = days,
+            Seed = seed,
+            Database = store.DatabasePath,
+            ObservationsGenerated = outcome.ObservationsGenerated,
+            ObservationsStored = stored,
+            SensorFaultsDiscarded = outcome.SensorFaults,
+            Exchanges = outcome.Exchanges,
+            Alerts = new[] { News2Level.LowMedium, News2Level.Medium, News2Level.High }
+                .ToDictionary(level => level.ToName(), level => alerts.Count(a => a.Level == level)),
+            Illnesses = ill.Count,
+            IllnessesAlerted = ill.Count(i => alerts.Any(a => a.WearerId == i.Key && a.Level >= News2Level.Medium && DuringIllness(a.WearerId, a.RaisedAt))),
+            AlertsWithoutIllness = alerts.Count(a => !DuringIllness(a.WearerId, a.RaisedAt)),
+            ElapsedSeconds = Math.Round(elapsed, 2),
+            ObservationsPerSecond = Math.Round(outcome.ObservationsGenerated / Math.Max(elapsed, 1e-9)),
+        };
+    }
+
+    private static void Print(DemoSummary s, TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.Detect, Interactive = InteractionSupport.No });
+        var table = new Table().Title("care demo").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("wearers", $"{s.Wearers:N0}");
+        table.AddRow("days", $"{s.Days:N0}");
+        table.AddRow("observations generated", $"{s.ObservationsGenerated:N0}");
+        table.AddRow("observations stored", $"{s.ObservationsStored:N0}");
+        table.AddRow("sensor faults discarded on the patch", $"{s.SensorFaultsDiscarded:N0}");
+        table.AddRow("kiosk exchanges", $"{s.Exchanges:N0}");
+        foreach (var (level, count) in s.Alerts)
+        {
+            table.AddRow($"alerts {level}", $"{count:N0}");
+        }
+        table.AddRow("simulated illnesses", $"{s.Illnesses:N0}");
+        table.AddRow("illnesses alerted (medium+, within 24 h)", $"{s.IllnessesAlerted:N0}");
+        table.AddRow("alerts outside an illness", $"{s.AlertsWithoutIllness:N0}");
+        table.AddRow("elapsed", $"{s.ElapsedSeconds:N2} s");
+        table.AddRow("observations/s", $"{s.ObservationsPerSecond:N0}");
+        console.Write(table);
+        console.WriteLine("Alerts are decision support: they ask a clinician to assess the wearer.");
+    }
+}

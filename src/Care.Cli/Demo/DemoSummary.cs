@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+
+namespace Care.Cli.Demo;
+
+/// <summary>The demo's result, as printed (table) or serialised (<c>--json</c>).</summary>
+internal sealed record DemoSummary
+{
+    public required int Wearers { get; init; }
+
+    public required int Days { get; init; }
+
+    public required int Seed { get; init; }
+
+    public required string Database { get; init; }
+
+    public required long ObservationsGenerated { get; init; }
+
+    public required long ObservationsStored { get; init; }
+
+    public required long SensorFaultsDiscarded { get; init; }
+
+    public required int Exchanges { get; init; }
+
+    /// <summary>Alerts raised, keyed by level (low-medium, medium, high).</summary>
+    public required IReadOnlyDictionary<string, int> Alerts { get; init; }
+
+    /// <summary>Simulated acute deteriorations.</summary>
+    public required int Illnesses { get; init; }
+
+    /// <summary>Illnesses with a medium or high alert within 24 h of onset.</summary>
+    public required int IllnessesAlerted { get; init; }
+
+    /// <summary>Alerts on wearers who were not ill at the time (onset to onset + 24 h).</summary>
+    public required int AlertsWithoutIllness { get; init; }
+
+    public required double ElapsedSeconds { get; init; }
+
+    public required double ObservationsPerSecond { get; init; }
+
+    [JsonIgnore]
+    public bool NothingLost => ObservationsStored == ObservationsGenerated;
+}

@@ -1,0 +1,42 @@
+using System.Buffers;
+using System.Text.Json;
+using Care.Core.Observations;
+
+namespace Care.Core.Bundles;
+
+/// <summary>
+/// Writes a <see cref="Bundle"/> in the version-1 JSON wire format (see docs/bundle-format.md).
+/// Thread safe (stateless).
+/// </summary>
+public static class BundleWriter
+{
+    /// <summary>Encodes <paramref name="bundle"/> as UTF-8 JSON.</summary>
+    public static byte[] Write(Bundle bundle)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var buffer = new ArrayBufferWriter<byte>(256 + (bundle.Observations.Count * 80));
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber(BundleFields.Version, Bundle.CurrentVersion);
+            json.WriteString(BundleFields.BundleId, bundle.BundleId);
+            json.WriteString(BundleFields.PatchId, bundle.PatchId.Value);
+            json.WriteString(BundleFields.WearerId, bundle.WearerId.Value);
+            json.WriteString(BundleFields.CreatedAt, bundle.CreatedAt.ToUniversalTime());
+            json.WriteStartArray(BundleFields.Observations);
+            foreach (var o in bundle.Observations)
+            {
+                var type = ObservationCatalog.Get(o.Sign);
+                json.WriteStartObject();
+                json.WriteString(BundleFields.Code, type.Loinc);
+                json.WriteString(BundleFields.Unit, type.Ucum);
+                json.WriteString(BundleFields.Time, o.Time.ToUniversalTime());
+                json.WriteNumber(BundleFields.Value, o.Value);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+}

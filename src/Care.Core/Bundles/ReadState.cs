@@ -1,0 +1,108 @@
+using Care.Core.Errors;
+using Care.Core.Ids;
+using Care.Core.Observations;
+
+namespace Care.Core.Bundles;
+
+/// <summary>What <see cref="BundleReader"/> has read and found wrong so far in one bundle.</summary>
+internal sealed class ReadState(BundleLimits limits, DateTimeOffset latest)
+{
+    private readonly List<InputError> _errors = [];
+    private readonly List<Observation> _observations = [];
+    private readonly List<int> _indexOfSameTime = [];
+    private bool _truncated;
+
+    public BundleLimits Limits => limits;
+
+    public DateTimeOffset Latest => latest;
+
+    public int ErrorCount => _errors.Count;
+
+    public int? Version { get; set; }
+
+    public Guid? BundleId { get; set; }
+
+    public PatchId? PatchId { get; set; }
+
+    public WearerId? WearerId { get; set; }
+
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    public bool SawObservations { get; set; }
+
+    public void Add(string where, string problem)
+    {
+        if (_errors.Count >= limits.MaxErrors)
+        {
+            _truncated = true;
+            throw new StopReading();
+        }
+        _errors.Add(new InputError(where, problem));
+    }
+
+    /// <summary>Adds a valid observation, checking time order and duplicates against the ones before.</summary>
+    public void AddObservation(Observation observation, int index)
+    {
+        if (_observations.Count > 0)
+        {
+            var previous = _observations[^1];
+            if (observation.Time < previous.Time)
+            {
+                Add($"$.observations[{index}].time",
+                    $"{observation.Time:O} is earlier than the observation before it ({previous.Time:O}); observations must be in time order");
+                return;
+            }
+            if (observation.Time != previous.Time)
+            {
+                _indexOfSameTime.Clear();
+            }
+            foreach (int i in _indexOfSameTime)
+            {
+                if (_observations[i].Sign == observation.Sign)
+                {
+                    Add($"$.observations[{index}]",
+                        $"duplicates an earlier observation of {ObservationCatalog.Get(observation.Sign).Loinc} at {observation.Time:O}");
+                    return;
+                }
+            }
+        }
+        _indexOfSameTime.Add(_observations.Count);
+        _observations.Add(observation);
+    }
+
+    public void Require(HashSet<string> seen)
+    {
+        foreach (var field in (ReadOnlySpan<string>)["version", "bundleId", "patchId", "wearerId", "createdAt", "observations"])
+        {
+            if (!seen.Contains(field))
+            {
+                Add("$." + field, "required field is missing");
+            }
+        }
+    }
+
+    public Bundle Finish()
+    {
+        // An unknown version makes every other finding meaningless: report it alone.
+        if (Version is int v && v != Bundle.CurrentVersion)
+        {
+            throw new InvalidInputException("$.version", $"unsupported bundle version {v}; this reader accepts version {Bundle.CurrentVersion}");
+        }
+        if (CreatedAt is DateTimeOffset created && _errors.Count == 0)
+        {
+            for (int i = 0; i < _observations.Count; i++)
+            {
+                if (_observations[i].Time > created + limits.MaxClockSkew)
+                {
+                    _errors.Add(new InputError($"$.observations[{i}].time", $"{_observations[i].Time:O} is after the bundle's createdAt ({created:O})"));
+                    break;
+                }
+            }
+        }
+        if (_errors.Count > 0 || _truncated)
+        {
+            throw new InvalidInputException(_errors);
+        }
+        return new Bundle(BundleId!.Value, PatchId!.Value, WearerId!.Value, CreatedAt!.Value, _observations);
+    }
+}

@@ -1,0 +1,67 @@
+using Care.Core.Errors;
+using Care.Hermes.Access;
+using Care.Hermes.Hosting;
+using Care.Hermes.Ingest;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace Care.Hermes.Api;
+
+/// <summary><c>POST /v1/bundles</c>: a patch's upload, through the kiosk.</summary>
+internal static class BundleEndpoints
+{
+    public static void MapBundles(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/bundles", UploadAsync)
+            .RequireAuthorization(Policies.Device)
+            .WithName("UploadBundle")
+            .WithSummary("Upload a patch bundle (version-1 JSON). 201 when stored, 200 when the same bundle was stored before.")
+            .Accepts<object>("application/json")
+            .Produces<IngestResult>(StatusCodes.Status201Created)
+            .Produces<IngestResult>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> UploadAsync(HttpRequest request, BundleIngestor ingestor, HermesOptions options, ILoggerFactory logs, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(request, options.Limits.MaxBytes, cancellationToken);
+        var result = await ingestor.IngestAsync(body, cancellationToken);
+        HermesLog.BundleIngested(logs.CreateLogger("Care.Hermes.Ingest"), result.BundleId, result.Status, result.ObservationsStored, result.AlertsRaised);
+        return result.Status == IngestStatus.Stored
+            ? Results.Json(result, statusCode: StatusCodes.Status201Created)
+            : Results.Json(result, statusCode: StatusCodes.Status200OK);
+    }
+
+    /// <summary>Reads the whole body, refusing more than <paramref name="maxBytes"/> before reading it all.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidInputException("Content-Type", $"'{type}' is not accepted; send application/json");
+        }
+        if (request.ContentLength > maxBytes)
+        {
+            throw new InvalidInputException("$", $"the bundle is {request.ContentLength} bytes; the limit is {maxBytes} bytes");
+        }
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = maxBytes + 1L;
+        }
+        using var buffer = new MemoryStream(request.ContentLength is long n ? (int)n : 64 * 1024);
+        byte[] chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new InvalidInputException("$", $"the bundle is larger than the limit of {maxBytes} bytes");
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+}

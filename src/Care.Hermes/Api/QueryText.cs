@@ -1,0 +1,46 @@
+using System.Globalization;
+using Care.Core.Errors;
+using Care.Core.Ids;
+using Care.Core.Observations;
+
+namespace Care.Hermes.Api;
+
+/// <summary>Parses route and query values, naming the parameter in every error.</summary>
+internal static class QueryText
+{
+    public static WearerId Wearer(string id) =>
+        WearerId.TryParse(id, out var wearer) ? wearer : throw new InvalidInputException("id", $"not a valid wearer id ({IdText.Rule})");
+
+    public static VitalSign? Code(string? code)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return null;
+        }
+        return ObservationCatalog.TryFind(code, out var type)
+            ? type.Sign
+            : throw new InvalidInputException("code", $"unknown LOINC code '{code}'; known: {string.Join(", ", ObservationCatalog.All.Select(t => t.Loinc))}");
+    }
+
+    public static DateTimeOffset? Time(string? text, string name)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : throw new InvalidInputException(name, $"'{text}' is not an ISO 8601 timestamp such as 2026-11-27T10:00:00Z");
+    }
+
+    public static int Limit(string? text, int fallback, int max)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1 && n <= max
+            ? n
+            : throw new InvalidInputException("limit", $"must be a whole number from 1 to {max}");
+    }
+}

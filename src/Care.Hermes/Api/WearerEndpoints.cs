@@ -1,0 +1,107 @@
+using Care.Clinical.EarlyWarning;
+using Care.Core.Errors;
+using Care.Core.Observations;
+using Care.Hermes.Access;
+using Care.Hermes.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Care.Hermes.Api;
+
+/// <summary>A wearer's record: observations and risk. Clinicians only; every read is recorded.</summary>
+internal static class WearerEndpoints
+{
+    private const int DefaultLimit = 10_000;
+    private const int MaxLimit = 100_000;
+
+    /// <summary>Stated with every risk answer: Care supports clinicians, it does not replace them.</summary>
+    public const string DecisionSupport =
+        "Decision support only: NEWS2 from continuous patch vitals (15-minute medians; consciousness assumed Alert and breathing air, which a patch cannot observe). A clinician must assess the wearer.";
+
+    public static void MapWearers(this IEndpointRouteBuilder api)
+    {
+        var wearers = api.MapGroup("/wearers/{id}").RequireAuthorization(Policies.Clinician);
+        wearers.MapGet("/observations", ObservationsAsync)
+            .WithName("GetObservations")
+            .WithSummary("A wearer's observations in time order; optional LOINC code, [from, to) range and limit (default 10,000, at most 100,000).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        wearers.MapGet("/risk", RiskAsync)
+            .WithName("GetRisk")
+            .WithSummary("The wearer's latest NEWS2 assessment with every part.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> ObservationsAsync(
+        string id, string? code, string? from, string? to, string? limit,
+        HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var wearer = QueryText.Wearer(id);
+        var sign = QueryText.Code(code);
+        var start = QueryText.Time(from, "from");
+        var end = QueryText.Time(to, "to");
+        if (start is not null && end is not null && end < start)
+        {
+            throw new InvalidInputException("to", "must not be earlier than 'from'");
+        }
+        int max = QueryText.Limit(limit, DefaultLimit, MaxLimit);
+        if (!await store.WearerExistsAsync(wearer, cancellationToken))
+        {
+            return NotFound(id);
+        }
+        var caller = Caller.From(http.User);
+        await store.RecordAccessAsync(caller.TokenId, caller.Role, wearer, time.GetUtcNow(), "read observations", cancellationToken);
+        var rows = await store.QueryObservationsAsync(new ObservationQuery(wearer, sign, start, end, max + 1), cancellationToken);
+        return Results.Ok(new
+        {
+            wearerId = wearer.Value,
+            truncated = rows.Count > max,
+            observations = rows.Take(max).Select(o =>
+            {
+                var type = ObservationCatalog.Get(o.Sign);
+                return new { code = type.Loinc, unit = type.Ucum, time = o.Time, value = o.Value };
+            }),
+        });
+    }
+
+    private static async Task<IResult> RiskAsync(string id, HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var wearer = QueryText.Wearer(id);
+        if (!await store.WearerExistsAsync(wearer, cancellationToken))
+        {
+            return NotFound(id);
+        }
+        var caller = Caller.From(http.User);
+        await store.RecordAccessAsync(caller.TokenId, caller.Role, wearer, time.GetUtcNow(), "read risk", cancellationToken);
+        var risk = await store.GetLatestRiskAsync(wearer, cancellationToken);
+        if (risk is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No assessment yet",
+                detail: "id: the wearer has no complete set of vitals scored yet");
+        }
+        var p = risk.Score.Parts;
+        return Results.Ok(new
+        {
+            wearerId = wearer.Value,
+            time = risk.Time,
+            score = "NEWS2",
+            total = risk.Score.Total,
+            level = risk.Score.Level.ToName(),
+            parts = new
+            {
+                respiratoryRate = p.RespiratoryRate,
+                spo2 = p.SpO2,
+                airOrOxygen = p.AirOrOxygen,
+                systolic = p.Systolic,
+                pulse = p.Pulse,
+                consciousness = p.Consciousness,
+                temperature = p.Temperature,
+            },
+            note = DecisionSupport,
+        });
+    }
+
+    private static IResult NotFound(string id) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown wearer", detail: $"id: no data is stored for wearer '{id}'");
+}

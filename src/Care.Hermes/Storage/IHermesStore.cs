@@ -1,0 +1,39 @@
+using Care.Core.Ids;
+using Care.Core.Observations;
+
+namespace Care.Hermes.Storage;
+
+/// <summary>
+/// Hermes's storage. Domain code talks only to this interface; SQLite is the embedded default
+/// and PostgreSQL can implement the same contract. Implementations are thread safe; writes go
+/// through <see cref="BeginIngestAsync"/> sessions that commit all or nothing.
+/// </summary>
+public interface IHermesStore : IAsyncDisposable
+{
+    /// <summary>Opens a write session; only one is open at a time (others wait).</summary>
+    ValueTask<IIngestSession> BeginIngestAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Observations of one wearer matching <paramref name="query"/>, in time order.</summary>
+    Task<IReadOnlyList<Observation>> QueryObservationsAsync(ObservationQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>How many observations are stored for each of <paramref name="wearers"/>, in total.</summary>
+    Task<long> CountObservationsAsync(IReadOnlyCollection<WearerId> wearers, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest NEWS2 assessment of a wearer, or null when none exists.</summary>
+    Task<RiskRecord?> GetLatestRiskAsync(WearerId wearer, CancellationToken cancellationToken = default);
+
+    /// <summary>Alerts raised at or after <paramref name="since"/> (all when null), newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>True when the wearer has any stored data.</summary>
+    Task<bool> WearerExistsAsync(WearerId wearer, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new token.</summary>
+    Task AddTokenAsync(TokenRecord token, CancellationToken cancellationToken = default);
+
+    /// <summary>The token with this hash, or null.</summary>
+    Task<TokenRecord?> FindTokenAsync(byte[] sha256, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that a token read a wearer's record (who, role, which wearer, when, what).</summary>
+    Task RecordAccessAsync(string tokenId, Access.Role role, WearerId wearer, DateTimeOffset at, string action, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,32 @@
+using Care.Core.Bundles;
+using Care.Core.Ids;
+
+namespace Care.Hermes.Storage;
+
+/// <summary>
+/// One write transaction. Nothing is visible to readers, and nothing survives a crash, until
+/// <see cref="CommitAsync"/>; disposing without committing rolls everything back. Not thread safe.
+/// </summary>
+public interface IIngestSession : IAsyncDisposable
+{
+    /// <summary>The stored bundle with this id, or null.</summary>
+    ValueTask<StoredBundle?> FindBundleAsync(Guid bundleId);
+
+    /// <summary>The wearer's ingest position (a new wearer gets an empty one).</summary>
+    ValueTask<WearerIngestState> GetWearerAsync(WearerId wearer);
+
+    /// <summary>Stores the bundle record and all its observations; returns the bundle's storage key.</summary>
+    ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, DateTimeOffset receivedAt);
+
+    /// <summary>Stores assessments and alerts and moves the wearer's ingest position forward.</summary>
+    ValueTask UpdateWearerAsync(
+        WearerId wearer,
+        long bundleKey,
+        DateTimeOffset? lastObservation,
+        string riskStateJson,
+        IReadOnlyList<RiskRecord> risks,
+        IReadOnlyList<AlertRecord> alerts);
+
+    /// <summary>Makes every change of the session durable at once.</summary>
+    ValueTask CommitAsync();
+}

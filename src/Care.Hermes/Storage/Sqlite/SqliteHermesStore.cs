@@ -1,0 +1,242 @@
+using Care.Core.Ids;
+using Care.Core.Observations;
+using Care.Hermes.Access;
+using Microsoft.Data.Sqlite;
+
+namespace Care.Hermes.Storage.Sqlite;
+
+/// <summary>
+/// Hermes storage in one SQLite file: WAL journal, full synchronous commits, schema migrations
+/// applied on open. One writer at a time (a session holds the write connection); readers use
+/// pooled connections and see only committed data. Thread safe.
+/// </summary>
+public sealed class SqliteHermesStore : IHermesStore
+{
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    private SqliteHermesStore(string connectionString, SqliteConnection writer)
+    {
+        _connectionString = connectionString;
+        _writer = writer;
+    }
+
+    /// <summary>The database file.</summary>
+    public required string DatabasePath { get; init; }
+
+    /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and brings its schema up to date.</summary>
+    /// <exception cref="IOException">The file or its folder cannot be created or opened.</exception>
+    public static SqliteHermesStore Open(string path, TimeProvider? time = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        string connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        var writer = new SqliteConnection(connectionString);
+        try
+        {
+            writer.Open();
+            Pragmas(writer);
+            SqliteMigrations.Apply(writer, time ?? TimeProvider.System);
+        }
+        catch (SqliteException e)
+        {
+            writer.Dispose();
+            throw new IOException($"cannot open the Hermes database '{full}': {e.Message}", e);
+        }
+        return new SqliteHermesStore(connectionString, writer) { DatabasePath = full };
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IIngestSession> BeginIngestAsync(CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            return new SqliteIngestSession(_writer, _writeLock);
+        }
+        catch
+        {
+            _writeLock.Release();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<Observation>> QueryObservationsAsync(ObservationQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT o.sign, o.time_ms, o.value FROM observations o JOIN wearers w ON w.id = o.wearer
+            WHERE w.code = $w AND ($s IS NULL OR o.sign = $s) AND o.time_ms >= $from AND o.time_ms < $to
+            ORDER BY o.time_ms, o.sign LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$w", query.Wearer.Value);
+        command.Parameters.AddWithValue("$s", query.Sign is VitalSign s ? (int)s : DBNull.Value);
+        command.Parameters.AddWithValue("$from", query.From?.ToUnixTimeMilliseconds() ?? long.MinValue);
+        command.Parameters.AddWithValue("$to", query.To?.ToUnixTimeMilliseconds() ?? long.MaxValue);
+        command.Parameters.AddWithValue("$limit", query.Limit);
+        var result = new List<Observation>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new Observation((VitalSign)reader.GetInt32(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), reader.GetDouble(2)));
+        }
+        return Task.FromResult<IReadOnlyList<Observation>>(result);
+    }
+
+    /// <inheritdoc/>
+    public Task<long> CountObservationsAsync(IReadOnlyCollection<WearerId> wearers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(wearers);
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM observations o JOIN wearers w ON w.id = o.wearer WHERE w.code = $w";
+        var parameter = command.Parameters.Add("$w", SqliteType.Text);
+        long total = 0;
+        foreach (var wearer in wearers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            parameter.Value = wearer.Value;
+            total += (long)command.ExecuteScalar()!;
+        }
+        return Task.FromResult(total);
+    }
+
+    /// <inheritdoc/>
+    public Task<RiskRecord?> GetLatestRiskAsync(WearerId wearer, CancellationToken cancellationToken = default)
+    {
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.time_ms, r.total, r.level, r.parts FROM risk_scores r JOIN wearers w ON w.id = r.wearer
+            WHERE w.code = $w ORDER BY r.time_ms DESC LIMIT 1
+            """;
+        command.Parameters.AddWithValue("$w", wearer.Value);
+        using var reader = command.ExecuteReader();
+        RiskRecord? risk = reader.Read()
+            ? new RiskRecord(wearer.Value, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), RiskParts.Parse(reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3)))
+            : null;
+        return Task.FromResult(risk);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT a.id, w.code, a.raised_ms, a.level, a.score, a.reason FROM alerts a JOIN wearers w ON w.id = a.wearer
+            WHERE a.raised_ms >= $since ORDER BY a.raised_ms DESC, a.id DESC LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$since", since?.ToUnixTimeMilliseconds() ?? long.MinValue);
+        command.Parameters.AddWithValue("$limit", limit);
+        var result = new List<AlertRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new AlertRecord(reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                (Clinical.EarlyWarning.News2Level)reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5)));
+        }
+        return Task.FromResult<IReadOnlyList<AlertRecord>>(result);
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> WearerExistsAsync(WearerId wearer, CancellationToken cancellationToken = default)
+    {
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM wearers WHERE code = $w)";
+        command.Parameters.AddWithValue("$w", wearer.Value);
+        return Task.FromResult((long)command.ExecuteScalar()! == 1);
+    }
+
+    /// <inheritdoc/>
+    public async Task AddTokenAsync(TokenRecord token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        await WriteAsync("INSERT INTO tokens (id, sha256, role, created_ms, revoked_ms) VALUES ($id, $h, $r, $c, NULL)", p =>
+        {
+            p.AddWithValue("$id", token.Id);
+            p.AddWithValue("$h", token.Sha256);
+            p.AddWithValue("$r", token.Role.ToString());
+            p.AddWithValue("$c", token.CreatedAt.ToUnixTimeMilliseconds());
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<TokenRecord?> FindTokenAsync(byte[] sha256, CancellationToken cancellationToken = default)
+    {
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, role, created_ms, revoked_ms FROM tokens WHERE sha256 = $h";
+        command.Parameters.AddWithValue("$h", sha256);
+        using var reader = command.ExecuteReader();
+        TokenRecord? token = reader.Read() && Enum.TryParse<Role>(reader.GetString(1), out var role)
+            ? new TokenRecord(reader.GetString(0), sha256, role, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)))
+            : null;
+        return Task.FromResult(token);
+    }
+
+    /// <inheritdoc/>
+    public Task RecordAccessAsync(string tokenId, Role role, WearerId wearer, DateTimeOffset at, string action, CancellationToken cancellationToken = default) =>
+        WriteAsync("INSERT INTO record_access (token, role, wearer, at_ms, action) VALUES ($t, $r, $w, $at, $a)", p =>
+        {
+            p.AddWithValue("$t", tokenId);
+            p.AddWithValue("$r", role.ToString());
+            p.AddWithValue("$w", wearer.Value);
+            p.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+            p.AddWithValue("$a", action);
+        }, cancellationToken);
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _writeLock.WaitAsync();
+        await _writer.DisposeAsync();
+        _writeLock.Dispose();
+    }
+
+    private async Task WriteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = _writer.CreateCommand();
+            command.CommandText = sql;
+            bind(command.Parameters);
+            command.ExecuteNonQuery();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private SqliteConnection OpenReader()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static void Pragmas(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        // WAL lets readers work while one writer commits; FULL makes every acknowledged commit survive power loss.
+        command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,154 @@
+using Care.Core.Bundles;
+using Care.Core.Ids;
+using Microsoft.Data.Sqlite;
+
+namespace Care.Hermes.Storage.Sqlite;
+
+/// <summary>One write transaction on the store's writer connection; releases the write lock when disposed.</summary>
+internal sealed class SqliteIngestSession : IIngestSession
+{
+    private readonly SqliteConnection _connection;
+    private readonly SemaphoreSlim _writeLock;
+    private readonly SqliteTransaction _transaction;
+    private bool _disposed;
+
+    public SqliteIngestSession(SqliteConnection connection, SemaphoreSlim writeLock)
+    {
+        _connection = connection;
+        _writeLock = writeLock;
+        _transaction = connection.BeginTransaction(deferred: false);
+    }
+
+    public ValueTask<StoredBundle?> FindBundleAsync(Guid bundleId)
+    {
+        using var command = Command("SELECT content_sha256, observation_count FROM bundles WHERE uid = $u");
+        command.Parameters.AddWithValue("$u", bundleId.ToByteArray());
+        using var reader = command.ExecuteReader();
+        StoredBundle? found = reader.Read() ? new StoredBundle(bundleId, (byte[])reader.GetValue(0), reader.GetInt32(1)) : null;
+        return ValueTask.FromResult(found);
+    }
+
+    public ValueTask<WearerIngestState> GetWearerAsync(WearerId wearer)
+    {
+        using var command = Command("SELECT last_observation_ms, risk_state FROM wearers WHERE code = $w");
+        command.Parameters.AddWithValue("$w", wearer.Value);
+        using var reader = command.ExecuteReader();
+        var state = reader.Read()
+            ? new WearerIngestState(
+                reader.IsDBNull(0) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
+                reader.IsDBNull(1) ? null : reader.GetString(1))
+            : new WearerIngestState(null, null);
+        return ValueTask.FromResult(state);
+    }
+
+    public ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, DateTimeOffset receivedAt)
+    {
+        long wearerKey = WearerKey(bundle.WearerId);
+        long bundleKey;
+        using (var insert = Command("""
+            INSERT INTO bundles (uid, wearer, patch, created_ms, received_ms, observation_count, content_sha256)
+            VALUES ($u, $w, $p, $c, $r, $n, $h) RETURNING id
+            """))
+        {
+            insert.Parameters.AddWithValue("$u", bundle.BundleId.ToByteArray());
+            insert.Parameters.AddWithValue("$w", wearerKey);
+            insert.Parameters.AddWithValue("$p", bundle.PatchId.Value);
+            insert.Parameters.AddWithValue("$c", bundle.CreatedAt.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$r", receivedAt.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$n", bundle.Observations.Count);
+            insert.Parameters.AddWithValue("$h", contentSha256);
+            bundleKey = (long)insert.ExecuteScalar()!;
+        }
+        using var command = Command("INSERT INTO observations (wearer, sign, time_ms, value, bundle) VALUES ($w, $s, $t, $v, $b)");
+        command.Parameters.AddWithValue("$w", wearerKey);
+        var sign = command.Parameters.Add("$s", SqliteType.Integer);
+        var time = command.Parameters.Add("$t", SqliteType.Integer);
+        var value = command.Parameters.Add("$v", SqliteType.Real);
+        command.Parameters.AddWithValue("$b", bundleKey);
+        command.Prepare();
+        foreach (var o in bundle.Observations)
+        {
+            sign.Value = (int)o.Sign;
+            time.Value = o.Time.ToUnixTimeMilliseconds();
+            value.Value = o.Value;
+            command.ExecuteNonQuery();
+        }
+        return ValueTask.FromResult(bundleKey);
+    }
+
+    public ValueTask UpdateWearerAsync(
+        WearerId wearer, long bundleKey, DateTimeOffset? lastObservation, string riskStateJson,
+        IReadOnlyList<RiskRecord> risks, IReadOnlyList<AlertRecord> alerts)
+    {
+        long wearerKey = WearerKey(wearer);
+        using (var update = Command("UPDATE wearers SET last_observation_ms = $t, risk_state = $s WHERE id = $id"))
+        {
+            update.Parameters.AddWithValue("$t", lastObservation is DateTimeOffset t ? t.ToUnixTimeMilliseconds() : DBNull.Value);
+            update.Parameters.AddWithValue("$s", riskStateJson);
+            update.Parameters.AddWithValue("$id", wearerKey);
+            update.ExecuteNonQuery();
+        }
+        if (risks.Count > 0)
+        {
+            using var insert = Command("INSERT INTO risk_scores (wearer, time_ms, total, level, parts) VALUES ($w, $t, $total, $level, $parts)");
+            foreach (var risk in risks)
+            {
+                insert.Parameters.Clear();
+                insert.Parameters.AddWithValue("$w", wearerKey);
+                insert.Parameters.AddWithValue("$t", risk.Time.ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue("$total", risk.Score.Total);
+                insert.Parameters.AddWithValue("$level", (int)risk.Score.Level);
+                insert.Parameters.AddWithValue("$parts", RiskParts.Format(risk.Score.Parts));
+                insert.ExecuteNonQuery();
+            }
+        }
+        if (alerts.Count > 0)
+        {
+            using var insert = Command("INSERT INTO alerts (wearer, raised_ms, level, score, reason, bundle) VALUES ($w, $t, $level, $score, $reason, $b)");
+            foreach (var alert in alerts)
+            {
+                insert.Parameters.Clear();
+                insert.Parameters.AddWithValue("$w", wearerKey);
+                insert.Parameters.AddWithValue("$t", alert.RaisedAt.ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue("$level", (int)alert.Level);
+                insert.Parameters.AddWithValue("$score", alert.Score);
+                insert.Parameters.AddWithValue("$reason", alert.Reason);
+                insert.Parameters.AddWithValue("$b", bundleKey);
+                insert.ExecuteNonQuery();
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask CommitAsync()
+    {
+        _transaction.Commit();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _transaction.Dispose();
+            _writeLock.Release();
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private long WearerKey(WearerId wearer)
+    {
+        using var command = Command("INSERT INTO wearers (code) VALUES ($w) ON CONFLICT (code) DO UPDATE SET code = excluded.code RETURNING id");
+        command.Parameters.AddWithValue("$w", wearer.Value);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        return command;
+    }
+}

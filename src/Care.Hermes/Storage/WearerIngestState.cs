@@ -1,0 +1,6 @@
+namespace Care.Hermes.Storage;
+
+/// <summary>A wearer's ingest position: the time of the newest stored observation and the risk tracker's state.</summary>
+/// <param name="LastObservation">Newest stored observation time, or null for a new wearer.</param>
+/// <param name="RiskStateJson">The serialised tracker state, or null before the first bundle.</param>
+public sealed record WearerIngestState(DateTimeOffset? LastObservation, string? RiskStateJson);

@@ -1,0 +1,46 @@
+using Care.Core.Bundles;
+using Care.Patch.Runtime;
+
+namespace Care.Kiosk.Exchange;
+
+/// <summary>
+/// The data part of a kiosk visit: seal the patch's outbox, upload it, and release the data
+/// on the patch only after Hermes acknowledged it. Uploads that fail are retried with the
+/// same bundle, which Hermes stores at most once. Each completed step is reported to
+/// <paramref name="journal"/> (the kiosk's durable log in the field). Thread safe per patch.
+/// </summary>
+public sealed class KioskExchange(IHermesUplink uplink, TimeProvider time, Action<Guid, ExchangeStep>? journal = null)
+{
+    /// <summary>Most upload attempts before the exchange gives up (the data stays on the patch).</summary>
+    public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>Runs an exchange with <paramref name="patch"/>.</summary>
+    /// <exception cref="UplinkUnavailableException">Hermes did not answer after <see cref="MaxAttempts"/> tries; nothing was lost.</exception>
+    public async Task<ExchangeReport> RunAsync(WearablePatch patch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        var bundle = patch.Seal(time.GetUtcNow());
+        journal?.Invoke(bundle.BundleId, ExchangeStep.Identified);
+        byte[] encoded = BundleWriter.Write(bundle);
+        journal?.Invoke(bundle.BundleId, ExchangeStep.Sealed);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var receipt = await uplink.UploadAsync(encoded, cancellationToken);
+                if (receipt.BundleId != bundle.BundleId)
+                {
+                    throw new InvalidOperationException($"Hermes acknowledged bundle {receipt.BundleId}, not {bundle.BundleId}");
+                }
+                journal?.Invoke(bundle.BundleId, ExchangeStep.Acknowledged);
+                patch.Acknowledge(bundle.BundleId);
+                journal?.Invoke(bundle.BundleId, ExchangeStep.Released);
+                return new ExchangeReport(bundle.BundleId, bundle.Observations.Count, attempt, receipt.AlreadyStored);
+            }
+            catch (UplinkUnavailableException) when (attempt < MaxAttempts)
+            {
+                // Safe to retry: the same bundle id makes a second store a no-op.
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Care.Core.Bundles;
+using Care.Core.Ids;
+using Care.Core.Observations;
+using Care.Patch.Outbox;
+
+namespace Care.Patch.Runtime;
+
+/// <summary>
+/// One patch on one wearer: takes sensor readings, discards impossible ones as sensor faults,
+/// keeps the rest in its outbox, and seals them into a bundle at an exchange. The outbox is
+/// emptied only for a bundle Hermes acknowledged; until then the same bundle (same id) is
+/// offered again, so a retried upload is never stored twice. Not thread safe.
+/// </summary>
+public sealed class WearablePatch(PatchId id, WearerId wearer)
+{
+    private readonly PatchOutbox _outbox = new();
+    private Bundle? _sealed;
+
+    /// <summary>This patch.</summary>
+    public PatchId Id { get; } = id;
+
+    /// <summary>Whose body it is on.</summary>
+    public WearerId Wearer { get; } = wearer;
+
+    /// <summary>Readings accepted into the outbox since the patch started.</summary>
+    public long Recorded { get; private set; }
+
+    /// <summary>Readings discarded as sensor faults (NaN, outside physiological limits).</summary>
+    public long Faults { get; private set; }
+
+    /// <summary>The outbox.</summary>
+    public PatchOutbox Outbox => _outbox;
+
+    /// <summary>Takes one sensor reading. Returns false (and counts a fault) when it cannot be a measurement.</summary>
+    public bool Record(VitalSign sign, DateTimeOffset time, double value)
+    {
+        if (!ObservationCatalog.Get(sign).IsPlausible(value))
+        {
+            Faults++;
+            return false;
+        }
+        _outbox.Append(new Observation(sign, time, value));
+        Recorded++;
+        return true;
+    }
+
+    /// <summary>
+    /// The bundle to upload now: everything pending. While an earlier bundle is unacknowledged,
+    /// that same bundle is returned again, so retries carry the same id.
+    /// </summary>
+    public Bundle Seal(DateTimeOffset now)
+    {
+        _sealed ??= new Bundle(Guid.NewGuid(), Id, Wearer, now, [.. _outbox.Pending]);
+        return _sealed;
+    }
+
+    /// <summary>Hermes stored the sealed bundle: drop its observations from the outbox.</summary>
+    /// <exception cref="InvalidOperationException">No bundle with this id is sealed.</exception>
+    public void Acknowledge(Guid bundleId)
+    {
+        if (_sealed is null || _sealed.BundleId != bundleId)
+        {
+            throw new InvalidOperationException($"bundle {bundleId} is not the one this patch sealed");
+        }
+        _outbox.RemoveFirst(_sealed.Observations.Count);
+        _sealed = null;
+    }
+}

@@ -1,0 +1,110 @@
+using Care.Core.Ids;
+using Care.Kiosk.Exchange;
+using Care.Patch.Runtime;
+using Care.Simulation.Vitals;
+
+namespace Care.Simulation.Demo;
+
+/// <summary>
+/// Runs the demo world: each wearer lives <see cref="DemoSettings.Days"/> days minute by minute
+/// with a patch on, visits a kiosk once a day (and once more at the end), where the exchange
+/// uploads the outbox to Hermes and a fresh patch goes on. Wearers run in parallel; Hermes
+/// serialises its writes. About one wearer in seven per week falls acutely ill.
+/// </summary>
+public static class DemoSimulation
+{
+    /// <summary>Chance per wearer per simulated day of an acute deterioration.</summary>
+    public const double IllnessPerDay = 0.02;
+
+    /// <summary>Runs the world; reports each completed exchange to <paramref name="progress"/>.</summary>
+    public static async Task<DemoOutcome> RunAsync(
+        DemoSettings settings, IHermesUplink uplink, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        var wearers = Enumerable.Range(1, settings.Wearers)
+            .Select(i => WearerId.Parse($"W-{settings.RunId}-{i:D4}"))
+            .ToArray();
+        var lives = new WearerLife[wearers.Length];
+        await Parallel.ForAsync(0, wearers.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            lives[i] = await LiveAsync(settings, wearers[i], i, uplink, progress, ct);
+        });
+        return new DemoOutcome(
+            wearers,
+            lives.Sum(l => l.Recorded),
+            lives.Sum(l => l.Faults),
+            lives.Sum(l => l.Visits),
+            [.. lives.Where(l => l.Illness is not null).Select(l => (l.Wearer, l.Illness!.Value))]);
+    }
+
+    private static async Task<WearerLife> LiveAsync(
+        DemoSettings settings, WearerId wearer, int index, IHermesUplink uplink, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        // One seed per wearer, derived from the run seed, so wearers do not depend on scheduling.
+        int seed = HashCode.Combine(settings.Seed, index);
+        var draw = new Gaussian(new Random(seed));
+        var profile = WearerProfile.Draw(draw);
+        var end = settings.Start.AddDays(settings.Days);
+        DateTimeOffset? onset = null;
+        if (draw.Random.NextDouble() < 1 - Math.Pow(1 - IllnessPerDay, settings.Days))
+        {
+            // Onset leaves time for the illness to show before the last visit.
+            onset = WholeMinute(settings.Start.AddDays(draw.Uniform(0.25, Math.Max(0.5, settings.Days - 0.75))));
+        }
+        var body = new VitalsSimulator(profile, onset is DateTimeOffset o ? new Deterioration(o) : null, seed ^ 0x5EED);
+        var clock = new SimulatedClock(settings.Start);
+        var exchange = new KioskExchange(uplink, clock);
+        var life = new WearerLife(wearer, onset);
+        var patch = NewPatch(wearer, life.Visits + 1);
+        var visit = WholeMinute(new DateTimeOffset(settings.Start.UtcDateTime.Date, TimeSpan.Zero).AddHours(profile.KioskHour));
+        if (visit <= settings.Start)
+        {
+            visit = visit.AddDays(1);
+        }
+        for (var t = settings.Start; t < end; t = t.AddMinutes(1))
+        {
+            if (t >= visit)
+            {
+                clock.Set(t);
+                patch = await VisitAsync(exchange, patch, life, progress, cancellationToken);
+                visit = visit.AddDays(1);
+            }
+            body.Minute(t, patch);
+        }
+        clock.Set(end);
+        await VisitAsync(exchange, patch, life, progress, cancellationToken);
+        return life;
+    }
+
+    /// <summary>A kiosk visit: upload the outbox, then swap the patch for a fresh one.</summary>
+    private static async Task<WearablePatch> VisitAsync(
+        KioskExchange exchange, WearablePatch patch, WearerLife life, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        await exchange.RunAsync(patch, cancellationToken);
+        life.Recorded += patch.Recorded;
+        life.Faults += patch.Faults;
+        life.Visits++;
+        progress?.Report(1);
+        return NewPatch(life.Wearer, life.Visits + 1);
+    }
+
+    private static WearablePatch NewPatch(WearerId wearer, int number) =>
+        new(PatchId.Parse($"P{wearer.Value[1..]}-{number}"), wearer);
+
+    private static DateTimeOffset WholeMinute(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+
+    private sealed class WearerLife(WearerId wearer, DateTimeOffset? illness)
+    {
+        public WearerId Wearer { get; } = wearer;
+
+        public DateTimeOffset? Illness { get; } = illness;
+
+        public long Recorded { get; set; }
+
+        public long Faults { get; set; }
+
+        public int Visits { get; set; }
+    }
+}
