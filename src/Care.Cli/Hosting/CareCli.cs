@@ -27,12 +27,17 @@ public static class CareCli
         var parse = BuildRoot().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"care: {parse.Errors[0].Message} (see 'care {CommandPath(parse)} --help')");
+            string cause = string.Join("; ", parse.Errors.Select(e => OneLine(e.Message)).Distinct());
+            string path = CommandPath(parse);
+            await error.WriteLineAsync($"care: {cause} (see 'care {(path.Length == 0 ? "" : path + " ")}--help')");
             return ExitCodes.BadInput;
         }
         var config = new InvocationConfiguration { Output = output, Error = error };
         return await parse.InvokeAsync(config);
     }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static string CommandPath(ParseResult parse)
     {

@@ -11,5 +11,8 @@ internal static class CommandTree
     public static IEnumerable<Command> TopLevel()
     {
         yield return Demo.DemoCommand.Create();
+        yield return Serve.ServeCommand.Create();
+        yield return Tokens.TokenCommand.Create();
+        yield return Bench.BenchCommand.Create();
     }
 }

@@ -39,6 +39,11 @@ public static class BundleReader
         {
             throw new InvalidInputException("$", $"the bundle is {utf8.Length} bytes; the limit is {limits.MaxBytes} bytes");
         }
+        int badByte = InvalidUtf8Offset(utf8);
+        if (badByte >= 0)
+        {
+            throw new InvalidInputException($"$ (byte {badByte + 1})", "the body is not valid UTF-8");
+        }
         var state = new ReadState(limits, now + limits.MaxClockSkew);
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 8 });
         try
@@ -60,6 +65,20 @@ public static class BundleReader
             // Too many errors or too many observations: what was collected is reported below.
         }
         return state.Finish();
+    }
+
+    private static int InvalidUtf8Offset(ReadOnlySpan<byte> utf8)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            return -1;
+        }
+        int offset = 0;
+        while (System.Text.Rune.DecodeFromUtf8(utf8[offset..], out _, out int consumed) == System.Buffers.OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+        return offset;
     }
 
     private static void ReadRoot(ref Utf8JsonReader reader, ReadState state)
@@ -268,7 +287,7 @@ public static class BundleReader
         {
             return null;
         }
-        if (!reader.TryGetDateTimeOffset(out var time) || !HasExplicitOffset(reader.ValueSpan))
+        if (!reader.TryGetDateTimeOffset(out var time) || !HasExplicitOffset(reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan))
         {
             state.Add(path(), "must be an ISO 8601 timestamp with a UTC offset, e.g. 2026-11-27T10:15:00Z");
             return null;

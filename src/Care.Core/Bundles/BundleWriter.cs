@@ -22,7 +22,7 @@ public static class BundleWriter
             json.WriteString(BundleFields.BundleId, bundle.BundleId);
             json.WriteString(BundleFields.PatchId, bundle.PatchId.Value);
             json.WriteString(BundleFields.WearerId, bundle.WearerId.Value);
-            json.WriteString(BundleFields.CreatedAt, bundle.CreatedAt.ToUniversalTime());
+            json.WriteString(BundleFields.CreatedAt, bundle.CreatedAt.UtcDateTime);
             json.WriteStartArray(BundleFields.Observations);
             foreach (var o in bundle.Observations)
             {
@@ -30,7 +30,7 @@ public static class BundleWriter
                 json.WriteStartObject();
                 json.WriteString(BundleFields.Code, type.Loinc);
                 json.WriteString(BundleFields.Unit, type.Ucum);
-                json.WriteString(BundleFields.Time, o.Time.ToUniversalTime());
+                json.WriteString(BundleFields.Time, o.Time.UtcDateTime);
                 json.WriteNumber(BundleFields.Value, o.Value);
                 json.WriteEndObject();
             }

@@ -1,0 +1,218 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Care.Core.Bundles;
+using Care.Hermes.Access;
+
+namespace Care.Hermes.Tests.Api;
+
+public sealed class ApiTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static ByteArrayContent Json(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+        return content;
+    }
+
+    private static ByteArrayContent Json(string body) => Json(Encoding.UTF8.GetBytes(body));
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+    }
+
+    [Fact]
+    public async Task Health_and_openapi_answer_without_a_token()
+    {
+        await using var server = await HermesServer.StartAsync();
+        var client = server.Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz", Cancel)).StatusCode);
+        string openapi = await client.GetStringAsync("/openapi/v1.json", Cancel);
+        Assert.Contains("/v1/bundles", openapi, StringComparison.Ordinal);
+        Assert.Contains("/v1/wearers/{id}/risk", openapi, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_without_a_token_is_401_and_with_the_wrong_role_403_and_nothing_is_written()
+    {
+        await using var server = await HermesServer.StartAsync();
+        var body = Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 10));
+        await ProblemAsync(await server.Client().PostAsync("/v1/bundles", Json(body), Cancel), HttpStatusCode.Unauthorized);
+        await ProblemAsync(await server.Client("care_not-a-real-token").PostAsync("/v1/bundles", Json(body), Cancel), HttpStatusCode.Unauthorized);
+        await ProblemAsync(await (await server.ClientAsync(Role.Clinician)).PostAsync("/v1/bundles", Json(body), Cancel), HttpStatusCode.Forbidden);
+        await ProblemAsync(await (await server.ClientAsync(Role.Admin)).PostAsync("/v1/bundles", Json(body), Cancel), HttpStatusCode.Forbidden);
+        Assert.Equal(0, server.Database.Scalar("SELECT COUNT(*) FROM observations"));
+    }
+
+    [Fact]
+    public async Task Device_uploads_201_then_a_resend_is_200_and_stores_nothing_twice()
+    {
+        await using var server = await HermesServer.StartAsync();
+        var device = await server.ClientAsync(Role.Device);
+        var body = Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 10));
+        var first = await device.PostAsync("/v1/bundles", Json(body), Cancel);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var again = await device.PostAsync("/v1/bundles", Json(body), Cancel);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var receipt = await again.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal(50, receipt.GetProperty("observationsStored").GetInt32());
+        Assert.Equal(50, server.Database.Scalar("SELECT COUNT(*) FROM observations"));
+    }
+
+    [Theory]
+    [InlineData("{\"version\":", "$ (line")]
+    [InlineData("{\"version\":3}", "$.version")]
+    [InlineData("replace:\"code\":\"8867-4\"|\"code\":\"0000-0\"", "$.observations[0].code")]
+    [InlineData("replace:\"unit\":\"/min\"|\"unit\":\"bpm\"", "$.observations[0].unit")]
+    [InlineData("replace:\"value\":70|\"value\":\"70\"", "$.observations[0].value")]
+    [InlineData("replace:\"value\":70|\"value\":7000", "$.observations[0].value")]
+    [InlineData("replace:\"wearerId\"|\"wearer\"", "$.wearer")]
+    [InlineData("replace:2026-11-26T00:00:00Z|2026-12-31T00:00:00Z", "$.observations[0].time")]
+    [InlineData("swap-first-two-minutes", "$.observations[1].time")]
+    [InlineData("duplicate-first", "$.observations[1]")]
+    public async Task Bad_input_is_400_with_the_field_named_and_nothing_stored(string change, string where)
+    {
+        await using var server = await HermesServer.StartAsync();
+        var device = await server.ClientAsync(Role.Device);
+        string valid = Encoding.UTF8.GetString(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 3)));
+        string body = change switch
+        {
+            _ when change.StartsWith("replace:", StringComparison.Ordinal) => ReplaceFirst(valid, change[8..].Split('|')[0], change[8..].Split('|')[1]),
+            "swap-first-two-minutes" => SwapMinutes(valid),
+            "duplicate-first" => DuplicateFirst(valid),
+            _ => change,
+        };
+        var problem = await ProblemAsync(await device.PostAsync("/v1/bundles", Json(body), Cancel), HttpStatusCode.BadRequest);
+        var first = problem.GetProperty("errors")[0];
+        Assert.StartsWith(where, first.GetProperty("where").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(first.GetProperty("problem").GetString()));
+        Assert.Equal(0, server.Database.Scalar("SELECT COUNT(*) FROM observations"));
+        Assert.Equal(0, server.Database.Scalar("SELECT COUNT(*) FROM bundles"));
+    }
+
+    [Fact]
+    public async Task Oversized_bundle_is_400_naming_the_limit()
+    {
+        await using var server = await HermesServer.StartAsync(new BundleLimits { MaxBytes = 1000 });
+        var device = await server.ClientAsync(Role.Device);
+        var problem = await ProblemAsync(await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 60))), Cancel), HttpStatusCode.BadRequest);
+        Assert.Contains("1000 bytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wrong_content_type_is_415_and_stores_nothing()
+    {
+        await using var server = await HermesServer.StartAsync();
+        var device = await server.ClientAsync(Role.Device);
+        var content = new StringContent("hello", Encoding.UTF8, "text/plain");
+        await ProblemAsync(await device.PostAsync("/v1/bundles", content, Cancel), HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal(0, server.Database.Scalar("SELECT COUNT(*) FROM bundles"));
+    }
+
+    [Fact]
+    public async Task Overlapping_upload_is_409()
+    {
+        await using var server = await HermesServer.StartAsync();
+        var device = await server.ClientAsync(Role.Device);
+        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 10))), Cancel);
+        await ProblemAsync(await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 10))), Cancel), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Clinician_reads_observations_and_risk_and_each_read_is_recorded()
+    {
+        await using var server = await HermesServer.StartAsync();
+        var device = await server.ClientAsync(Role.Device);
+        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-7", Vitals.Start, 60, ill: true))), Cancel);
+        var clinician = await server.ClientAsync(Role.Clinician);
+
+        var all = await clinician.GetFromJsonAsync<JsonElement>("/v1/wearers/W-7/observations", Cancel);
+        Assert.Equal(300, all.GetProperty("observations").GetArrayLength());
+        var hr = await clinician.GetFromJsonAsync<JsonElement>(
+            "/v1/wearers/W-7/observations?code=8867-4&from=2026-11-26T00:10:00Z&to=2026-11-26T00:20:00Z", Cancel);
+        var rows = hr.GetProperty("observations");
+        Assert.Equal(10, rows.GetArrayLength());
+        Assert.All(rows.EnumerateArray(), r => Assert.Equal("/min", r.GetProperty("unit").GetString()));
+
+        var risk = await clinician.GetFromJsonAsync<JsonElement>("/v1/wearers/W-7/risk", Cancel);
+        Assert.Equal("high", risk.GetProperty("level").GetString());
+        Assert.Equal(3, risk.GetProperty("parts").GetProperty("pulse").GetInt32());
+        Assert.Contains("Decision support", risk.GetProperty("note").GetString(), StringComparison.Ordinal);
+
+        var alerts = await clinician.GetFromJsonAsync<JsonElement>("/v1/alerts?level=high", Cancel);
+        Assert.Equal(1, alerts.GetProperty("alerts").GetArrayLength());
+
+        Assert.Equal(3, server.Database.Scalar("SELECT COUNT(*) FROM record_access WHERE wearer = 'W-7'"));
+    }
+
+    [Theory]
+    [InlineData("/v1/wearers/W-1/observations?code=9999-9", "code")]
+    [InlineData("/v1/wearers/W-1/observations?from=yesterday", "from")]
+    [InlineData("/v1/wearers/W-1/observations?limit=0", "limit")]
+    [InlineData("/v1/wearers/bad%20id/observations", "id")]
+    [InlineData("/v1/alerts?level=severe", "level")]
+    public async Task Bad_query_is_400_naming_the_parameter(string url, string where)
+    {
+        await using var server = await HermesServer.StartAsync();
+        var clinician = await server.ClientAsync(Role.Clinician);
+        var problem = await ProblemAsync(await clinician.GetAsync(url, Cancel), HttpStatusCode.BadRequest);
+        Assert.Equal(where, problem.GetProperty("errors")[0].GetProperty("where").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_wearer_is_404_and_device_or_admin_may_not_read()
+    {
+        await using var server = await HermesServer.StartAsync();
+        await ProblemAsync(await (await server.ClientAsync(Role.Clinician)).GetAsync("/v1/wearers/W-404/risk", Cancel), HttpStatusCode.NotFound);
+        await ProblemAsync(await (await server.ClientAsync(Role.Device)).GetAsync("/v1/wearers/W-404/risk", Cancel), HttpStatusCode.Forbidden);
+        await ProblemAsync(await (await server.ClientAsync(Role.Admin)).GetAsync("/v1/wearers/W-404/observations", Cancel), HttpStatusCode.Forbidden);
+        await ProblemAsync(await server.Client().GetAsync("/v1/alerts", Cancel), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Admin_issues_tokens_that_work_and_others_may_not()
+    {
+        await using var server = await HermesServer.StartAsync();
+        var admin = await server.ClientAsync(Role.Admin);
+        var created = await admin.PostAsync("/v1/tokens", Json("{\"role\":\"device\"}"), Cancel);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        string token = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("token").GetString()!;
+        var upload = await server.Client(token).PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 2))), Cancel);
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        await ProblemAsync(await admin.PostAsync("/v1/tokens", Json("{\"role\":\"root\"}"), Cancel), HttpStatusCode.BadRequest);
+        await ProblemAsync(await (await server.ClientAsync(Role.Clinician)).PostAsync("/v1/tokens", Json("{\"role\":\"admin\"}"), Cancel), HttpStatusCode.Forbidden);
+        Assert.Equal(0, server.Database.Scalar("SELECT COUNT(*) FROM tokens WHERE sha256 = CAST('" + token + "' AS BLOB)"));
+    }
+
+    private static string ReplaceFirst(string text, string from, string to)
+    {
+        int at = text.IndexOf(from, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{from}' not in the bundle");
+        return string.Concat(text.AsSpan(0, at), to, text.AsSpan(at + from.Length));
+    }
+
+    private static string SwapMinutes(string valid)
+    {
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(valid)!;
+        var list = doc["observations"]!.AsArray();
+        var moved = list[5]!.DeepClone();
+        var earlier = list[0]!.DeepClone();
+        list[5] = earlier;
+        list[0] = moved;
+        return doc.ToJsonString();
+    }
+
+    private static string DuplicateFirst(string valid)
+    {
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(valid)!;
+        var list = doc["observations"]!.AsArray();
+        list.Insert(1, list[0]!.DeepClone());
+        return doc.ToJsonString();
+    }
+}

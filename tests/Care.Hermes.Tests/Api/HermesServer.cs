@@ -1,0 +1,61 @@
+using System.Net.Http.Headers;
+using Care.Core.Bundles;
+using Care.Hermes.Access;
+using Care.Hermes.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Care.Hermes.Tests.Api;
+
+/// <summary>Hermes in memory (ASP.NET Core test server) on a temporary database, with a fake clock.</summary>
+internal sealed class HermesServer : IAsyncDisposable
+{
+    private readonly TempDatabase _db = new();
+    private readonly WebApplication _app;
+
+    private HermesServer(BundleLimits limits)
+    {
+        Clock = new FakeTimeProvider(Vitals.Now);
+        _app = HermesApp.Build(new HermesOptions { DatabasePath = _db.Path, Limits = limits }, configure: builder =>
+        {
+            builder.WebHost.UseTestServer();
+            builder.Services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public TempDatabase Database => _db;
+
+    public static async Task<HermesServer> StartAsync(BundleLimits? limits = null)
+    {
+        var server = new HermesServer(limits ?? BundleLimits.Default);
+        await server._app.StartAsync();
+        return server;
+    }
+
+    public HttpClient Client(string? token = null)
+    {
+        var client = _app.GetTestClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
+    }
+
+    public async Task<HttpClient> ClientAsync(Role role)
+    {
+        var (_, token) = await _app.Services.GetRequiredService<TokenIssuer>().CreateAsync(role);
+        return Client(token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _db.Dispose();
+    }
+}

@@ -1,0 +1,177 @@
+using Care.Core.Bundles;
+using Care.Core.Errors;
+using Care.Core.Ids;
+using Care.Hermes.Ingest;
+using Care.Hermes.Storage;
+using Care.Hermes.Storage.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Care.Hermes.Tests.Ingest;
+
+public sealed class BundleIngestorTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+    private readonly FakeTimeProvider _time = new(Vitals.Now);
+
+    public void Dispose() => _db.Dispose();
+
+    private BundleIngestor Ingestor(IHermesStore store) => new(store, _time, BundleLimits.Default);
+
+    [Fact]
+    public async Task Bundle_is_stored_whole_and_resending_it_stores_nothing_twice()
+    {
+        await using var store = SqliteHermesStore.Open(_db.Path, _time);
+        var bundle = Vitals.Minutes("W-1", Vitals.Start, 60);
+        var first = await Ingestor(store).IngestAsync(Vitals.Encode(bundle), TestContext.Current.CancellationToken);
+        var again = await Ingestor(store).IngestAsync(Vitals.Encode(bundle), TestContext.Current.CancellationToken);
+        Assert.Equal(IngestStatus.Stored, first.Status);
+        Assert.Equal(IngestStatus.AlreadyStored, again.Status);
+        Assert.Equal(first.ContentSha256, again.ContentSha256);
+        Assert.Equal(300, await store.CountObservationsAsync([WearerId.Parse("W-1")], TestContext.Current.CancellationToken));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM bundles"));
+    }
+
+    [Fact]
+    public async Task Same_content_with_other_whitespace_is_still_the_same_bundle()
+    {
+        await using var store = SqliteHermesStore.Open(_db.Path, _time);
+        var bytes = Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 5));
+        await Ingestor(store).IngestAsync(bytes, TestContext.Current.CancellationToken);
+        var spaced = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.Nodes.JsonNode.Parse(bytes)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        var result = await Ingestor(store).IngestAsync(spaced, TestContext.Current.CancellationToken);
+        Assert.Equal(IngestStatus.AlreadyStored, result.Status);
+    }
+
+    [Fact]
+    public async Task Reused_bundle_id_with_other_content_is_a_conflict_and_stores_nothing()
+    {
+        await using var store = SqliteHermesStore.Open(_db.Path, _time);
+        var id = Guid.NewGuid();
+        await Ingestor(store).IngestAsync(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 5, id: id)), TestContext.Current.CancellationToken);
+        var e = await Assert.ThrowsAsync<IngestConflictException>(() =>
+            Ingestor(store).IngestAsync(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start.AddHours(1), 5, id: id)), TestContext.Current.CancellationToken));
+        Assert.Equal("$.bundleId", e.Where);
+        Assert.Equal(25, _db.Scalar("SELECT COUNT(*) FROM observations"));
+    }
+
+    [Fact]
+    public async Task Bundle_overlapping_stored_data_is_a_conflict()
+    {
+        await using var store = SqliteHermesStore.Open(_db.Path, _time);
+        await Ingestor(store).IngestAsync(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 60)), TestContext.Current.CancellationToken);
+        var e = await Assert.ThrowsAsync<IngestConflictException>(() =>
+            Ingestor(store).IngestAsync(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start.AddMinutes(30), 60)), TestContext.Current.CancellationToken));
+        Assert.Equal("$.observations[0].time", e.Where);
+        Assert.Equal(300, _db.Scalar("SELECT COUNT(*) FROM observations"));
+    }
+
+    [Fact]
+    public async Task Invalid_bundle_stores_nothing()
+    {
+        await using var store = SqliteHermesStore.Open(_db.Path, _time);
+        var bytes = Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 5));
+        var broken = bytes.AsMemory(0, bytes.Length - 10);
+        await Assert.ThrowsAsync<InvalidInputException>(() => Ingestor(store).IngestAsync(broken, TestContext.Current.CancellationToken));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM observations"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM bundles"));
+    }
+
+    [Fact]
+    public async Task Crash_in_the_middle_of_an_ingest_leaves_nothing_and_the_retry_stores_once()
+    {
+        var bundle = Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 120, ill: true));
+        await using (var store = SqliteHermesStore.Open(_db.Path, _time))
+        {
+            var crashing = new CrashingStore(store);
+            await Assert.ThrowsAsync<IOException>(() => Ingestor(crashing).IngestAsync(bundle, TestContext.Current.CancellationToken));
+        }
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM observations"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM alerts"));
+        await using (var reopened = SqliteHermesStore.Open(_db.Path, _time))
+        {
+            var result = await Ingestor(reopened).IngestAsync(bundle, TestContext.Current.CancellationToken);
+            Assert.Equal(IngestStatus.Stored, result.Status);
+        }
+        Assert.Equal(600, _db.Scalar("SELECT COUNT(*) FROM observations"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM alerts"));
+    }
+
+    [Fact]
+    public async Task Risk_tracking_resumes_across_bundles_and_restarts_without_repeating_alerts()
+    {
+        await using (var store = SqliteHermesStore.Open(_db.Path, _time))
+        {
+            var first = await Ingestor(store).IngestAsync(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 60, ill: true)), TestContext.Current.CancellationToken);
+            Assert.Equal(1, first.AlertsRaised);
+        }
+        await using (var store = SqliteHermesStore.Open(_db.Path, _time))
+        {
+            // Still ill after a restart: the episode continues, so no second alert.
+            var second = await Ingestor(store).IngestAsync(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start.AddHours(1), 60, ill: true)), TestContext.Current.CancellationToken);
+            Assert.Equal(0, second.AlertsRaised);
+            var risk = await store.GetLatestRiskAsync(WearerId.Parse("W-1"), TestContext.Current.CancellationToken);
+            Assert.NotNull(risk);
+            Assert.Equal(Clinical.EarlyWarning.News2Level.High, risk.Score.Level);
+        }
+        // 60 + 60 minutes = 8 quarter-hours; the last one stays open until more data arrives.
+        Assert.Equal(7, _db.Scalar("SELECT COUNT(*) FROM risk_scores"));
+    }
+
+    [Fact]
+    public async Task Opening_a_database_twice_applies_each_migration_once()
+    {
+        await using (SqliteHermesStore.Open(_db.Path, _time))
+        {
+        }
+        await using (SqliteHermesStore.Open(_db.Path, _time))
+        {
+        }
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal("wal", _db.Scalar("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1 ? "wal" : "other");
+    }
+
+    /// <summary>A store whose write session fails after the observations went in, as a crash would.</summary>
+    private sealed class CrashingStore(IHermesStore inner) : IHermesStore
+    {
+        public async ValueTask<IIngestSession> BeginIngestAsync(CancellationToken cancellationToken = default) =>
+            new CrashingSession(await inner.BeginIngestAsync(cancellationToken));
+
+        public Task<IReadOnlyList<Core.Observations.Observation>> QueryObservationsAsync(ObservationQuery query, CancellationToken cancellationToken = default) => inner.QueryObservationsAsync(query, cancellationToken);
+
+        public Task<long> CountObservationsAsync(IReadOnlyCollection<WearerId> wearers, CancellationToken cancellationToken = default) => inner.CountObservationsAsync(wearers, cancellationToken);
+
+        public Task<RiskRecord?> GetLatestRiskAsync(WearerId wearer, CancellationToken cancellationToken = default) => inner.GetLatestRiskAsync(wearer, cancellationToken);
+
+        public Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken = default) => inner.GetAlertsAsync(since, limit, cancellationToken);
+
+        public Task<bool> WearerExistsAsync(WearerId wearer, CancellationToken cancellationToken = default) => inner.WearerExistsAsync(wearer, cancellationToken);
+
+        public Task AddTokenAsync(TokenRecord token, CancellationToken cancellationToken = default) => inner.AddTokenAsync(token, cancellationToken);
+
+        public Task<TokenRecord?> FindTokenAsync(byte[] sha256, CancellationToken cancellationToken = default) => inner.FindTokenAsync(sha256, cancellationToken);
+
+        public Task RecordAccessAsync(string tokenId, Access.Role role, WearerId wearer, DateTimeOffset at, string action, CancellationToken cancellationToken = default) =>
+            inner.RecordAccessAsync(tokenId, role, wearer, at, action, cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class CrashingSession(IIngestSession inner) : IIngestSession
+    {
+        public ValueTask<StoredBundle?> FindBundleAsync(Guid bundleId) => inner.FindBundleAsync(bundleId);
+
+        public ValueTask<WearerIngestState> GetWearerAsync(WearerId wearer) => inner.GetWearerAsync(wearer);
+
+        public ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, DateTimeOffset receivedAt) => inner.AddBundleAsync(bundle, contentSha256, receivedAt);
+
+        public async ValueTask UpdateWearerAsync(WearerId wearer, long bundleKey, DateTimeOffset? lastObservation, string riskStateJson, IReadOnlyList<RiskRecord> risks, IReadOnlyList<AlertRecord> alerts)
+        {
+            await inner.UpdateWearerAsync(wearer, bundleKey, lastObservation, riskStateJson, risks, alerts);
+            throw new IOException("simulated crash before commit");
+        }
+
+        public ValueTask CommitAsync() => inner.CommitAsync();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+}

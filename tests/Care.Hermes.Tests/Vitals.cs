@@ -1,0 +1,31 @@
+using Care.Core.Bundles;
+using Care.Core.Ids;
+using Care.Core.Observations;
+
+namespace Care.Hermes.Tests;
+
+/// <summary>Bundles of per-minute vitals for tests: steady values, or a deteriorated picture.</summary>
+internal static class Vitals
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 26, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Every minute from <paramref name="from"/> for <paramref name="minutes"/>: HR, SpO2, RR, temperature and BP.</summary>
+    public static Bundle Minutes(string wearer, DateTimeOffset from, int minutes, bool ill = false, Guid? id = null)
+    {
+        var list = new List<Observation>(minutes * 6);
+        for (int m = 0; m < minutes; m++)
+        {
+            var t = from.AddMinutes(m);
+            list.Add(new(VitalSign.HeartRate, t, ill ? 135 : 70));
+            list.Add(new(VitalSign.OxygenSaturation, t, ill ? 90 : 98));
+            list.Add(new(VitalSign.BodyTemperature, t, ill ? 39.5 : 36.8));
+            list.Add(new(VitalSign.RespiratoryRate, t, ill ? 26 : 15));
+            list.Add(new(VitalSign.SystolicBloodPressure, t, ill ? 88 : 125));
+        }
+        return new Bundle(id ?? Guid.NewGuid(), PatchId.Parse("P-" + wearer), WearerId.Parse(wearer), from.AddMinutes(minutes), list);
+    }
+
+    public static byte[] Encode(Bundle bundle) => BundleWriter.Write(bundle);
+}
