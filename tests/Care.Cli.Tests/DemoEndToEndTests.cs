@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace Care.Cli.Tests;
+
+public sealed class DemoEndToEndTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("care-cli-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Small_demo_stores_every_generated_observation_and_reports_json()
+    {
+        string db = Path.Combine(_folder, "demo.db");
+        var (exit, output, error) = await CliRun.RunAsync("demo", "--wearers", "6", "--days", "2", "--seed", "3", "--db", db, "--json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(6, root.GetProperty("wearers").GetInt32());
+        Assert.Equal(2, root.GetProperty("days").GetInt32());
+        long generated = root.GetProperty("observationsGenerated").GetInt64();
+        Assert.InRange(generated, 6 * 2 * 1440 * 2.5, 6 * 2 * 1440 * 3.5);
+        Assert.Equal(generated, root.GetProperty("observationsStored").GetInt64());
+        Assert.Equal(6 * 3, root.GetProperty("exchanges").GetInt32());
+        var alerts = root.GetProperty("alerts");
+        Assert.True(alerts.TryGetProperty("medium", out _) && alerts.TryGetProperty("high", out _) && alerts.TryGetProperty("low-medium", out _));
+        Assert.True(root.GetProperty("elapsedSeconds").GetDouble() > 0);
+        Assert.Contains(db, error, StringComparison.Ordinal);
+
+        // A second run into the same database adds its own wearers and still loses nothing.
+        var (exit2, output2, _) = await CliRun.RunAsync("demo", "--wearers", "2", "--days", "1", "--db", db, "--json");
+        Assert.Equal(0, exit2);
+        using var second = JsonDocument.Parse(output2);
+        Assert.Equal(second.RootElement.GetProperty("observationsGenerated").GetInt64(), second.RootElement.GetProperty("observationsStored").GetInt64());
+    }
+
+    [Fact]
+    public async Task Token_create_prints_the_token_as_the_last_word()
+    {
+        string db = Path.Combine(_folder, "tokens.db");
+        var (exit, output, _) = await CliRun.RunAsync("token", "create", "--role", "clinician", "--db", db);
+        Assert.Equal(0, exit);
+        string last = output.Trim().Split(' ')[^1];
+        Assert.StartsWith("care_", last, StringComparison.Ordinal);
+        Assert.Equal(43 + 5, last.Length);
+    }
+
+    [Theory]
+    [InlineData("demo", "--wearers", "0")]
+    [InlineData("demo", "--days", "400")]
+    [InlineData("demo", "--wearers", "many")]
+    [InlineData("token", "create", "--role", "nurse")]
+    [InlineData("token", "create")]
+    [InlineData("no-such-command")]
+    [InlineData("serve", "--urls", "ftp://example")]
+    public async Task Bad_input_exits_2_with_a_one_line_cause(params string[] args)
+    {
+        var (exit, output, error) = await CliRun.RunAsync([.. args, "--db", Path.Combine(_folder, "x.db")]);
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.StartsWith("care", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("serve")]
+    [InlineData("token", "create")]
+    [InlineData("bench", "ingest")]
+    public async Task Every_command_has_help(params string[] args)
+    {
+        var (exit, output, _) = await CliRun.RunAsync([.. args, "--help"]);
+        Assert.Equal(0, exit);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+    }
+}
