@@ -1,6 +1,8 @@
 using Care.Core.Bundles;
 using Care.Core.Ids;
+using Care.Core.Observations;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Care.Hermes.Storage.Sqlite;
 
@@ -59,21 +61,44 @@ internal sealed class SqliteIngestSession : IIngestSession
             insert.Parameters.AddWithValue("$h", contentSha256);
             bundleKey = (long)insert.ExecuteScalar()!;
         }
-        using var command = Command("INSERT INTO observations (wearer, sign, time_ms, value, bundle) VALUES ($w, $s, $t, $v, $b)");
-        command.Parameters.AddWithValue("$w", wearerKey);
-        var sign = command.Parameters.Add("$s", SqliteType.Integer);
-        var time = command.Parameters.Add("$t", SqliteType.Integer);
-        var value = command.Parameters.Add("$v", SqliteType.Real);
-        command.Parameters.AddWithValue("$b", bundleKey);
-        command.Prepare();
-        foreach (var o in bundle.Observations)
-        {
-            sign.Value = (int)o.Sign;
-            time.Value = o.Time.ToUnixTimeMilliseconds();
-            value.Value = o.Value;
-            command.ExecuteNonQuery();
-        }
+        InsertObservations(wearerKey, bundleKey, bundle.Observations);
         return ValueTask.FromResult(bundleKey);
+    }
+
+    /// <summary>
+    /// The hot loop of ingest. It binds by index on one prepared statement through SQLitePCL's
+    /// raw API on this session's connection (so inside its transaction): Microsoft.Data.Sqlite's
+    /// per-command bookkeeping costs more than SQLite's own insert for rows this small.
+    /// </summary>
+    private void InsertObservations(long wearerKey, long bundleKey, IReadOnlyList<Observation> observations)
+    {
+        var db = _connection.Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, "INSERT INTO observations (wearer, sign, time_ms, value, bundle) VALUES (?1, ?2, ?3, ?4, ?5)", out sqlite3_stmt statement));
+        using (statement)
+        {
+            Check(db, raw.sqlite3_bind_int64(statement, 1, wearerKey));
+            Check(db, raw.sqlite3_bind_int64(statement, 5, bundleKey));
+            foreach (var o in observations)
+            {
+                Check(db, raw.sqlite3_bind_int(statement, 2, (int)o.Sign));
+                Check(db, raw.sqlite3_bind_int64(statement, 3, o.Time.ToUnixTimeMilliseconds()));
+                Check(db, raw.sqlite3_bind_double(statement, 4, o.Value));
+                int step = raw.sqlite3_step(statement);
+                if (step != raw.SQLITE_DONE)
+                {
+                    Check(db, step);
+                }
+                Check(db, raw.sqlite3_reset(statement));
+            }
+        }
+    }
+
+    private static void Check(sqlite3 db, int code)
+    {
+        if (code != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(code, db);
+        }
     }
 
     public ValueTask UpdateWearerAsync(
