@@ -9,6 +9,7 @@ using Care.Core.Errors;
 using Care.Hermes.Ingest;
 using Care.Hermes.Storage.Sqlite;
 using Care.Simulation.Demo;
+using Care.Simulation.Vitals;
 using Spectre.Console;
 
 namespace Care.Cli.Demo;
@@ -95,9 +96,29 @@ internal static class DemoCommand
             Illnesses = ill.Count,
             IllnessesAlerted = ill.Count(i => alerts.Any(a => a.WearerId == i.Key && a.Level >= News2Level.Medium && DuringIllness(a.WearerId, a.RaisedAt))),
             AlertsWithoutIllness = alerts.Count(a => !DuringIllness(a.WearerId, a.RaisedAt)),
+            AlertLeadTimeHours = LeadTimes(outcome.Illnesses, alerts),
             ElapsedSeconds = Math.Round(elapsed, 2),
             ObservationsPerSecond = Math.Round(outcome.ObservationsGenerated / Math.Max(elapsed, 1e-9)),
         };
+    }
+
+    private static DemoSummary.LeadTimes LeadTimes(IReadOnlyList<(Core.Ids.WearerId Wearer, DateTimeOffset Onset)> illnesses, List<Hermes.Storage.AlertRecord> alerts)
+    {
+        var leads = new List<double>();
+        foreach (var (wearer, onset) in illnesses)
+        {
+            var first = alerts
+                .Where(a => a.WearerId == wearer.Value && a.Level >= News2Level.Medium && a.RaisedAt >= onset && a.RaisedAt <= onset.AddHours(24))
+                .MinBy(a => a.RaisedAt);
+            if (first is not null)
+            {
+                leads.Add((onset + Deterioration.Ramp - first.RaisedAt).TotalHours);
+            }
+        }
+        leads.Sort();
+        return leads.Count == 0
+            ? new DemoSummary.LeadTimes(0, 0, null, null, null)
+            : new DemoSummary.LeadTimes(leads.Count, leads.Count(l => l > 0), Math.Round(leads[leads.Count / 2], 2), Math.Round(leads[0], 2), Math.Round(leads[^1], 2));
     }
 
     private static void Print(DemoSummary s, TextWriter output)
@@ -117,6 +138,8 @@ internal static class DemoCommand
         table.AddRow("simulated illnesses", $"{s.Illnesses:N0}");
         table.AddRow("illnesses alerted (medium+, within 24 h)", $"{s.IllnessesAlerted:N0}");
         table.AddRow("alerts outside an illness", $"{s.AlertsWithoutIllness:N0}");
+        var lead = s.AlertLeadTimeHours;
+        table.AddRow("alert lead time before the event (h)", lead.Count == 0 ? "-" : $"median {lead.Median:N1}, min {lead.Min:N1}, max {lead.Max:N1}; {lead.BeforeEvent} of {lead.Count} before");
         table.AddRow("elapsed", $"{s.ElapsedSeconds:N2} s");
         table.AddRow("observations/s", $"{s.ObservationsPerSecond:N0}");
         console.Write(table);

@@ -33,9 +33,18 @@ internal sealed record DemoSummary
     /// <summary>Alerts on wearers who were not ill at the time (onset to onset + 24 h).</summary>
     public required int AlertsWithoutIllness { get; init; }
 
+    /// <summary>
+    /// Hours from each alerted illness's first medium-or-higher alert to its simulated event (the
+    /// moment the illness reaches full severity, 6 h after onset); positive means before it.
+    /// </summary>
+    public required LeadTimes AlertLeadTimeHours { get; init; }
+
     public required double ElapsedSeconds { get; init; }
 
     public required double ObservationsPerSecond { get; init; }
+
+    /// <summary>Summary of lead times, hours; null fields when no illness was alerted.</summary>
+    public sealed record LeadTimes(int Count, int BeforeEvent, double? Median, double? Min, double? Max);
 
     [JsonIgnore]
     public bool NothingLost => ObservationsStored == ObservationsGenerated;

@@ -1,6 +1,7 @@
 using Care.Clinical.EarlyWarning;
 using Care.Core.Errors;
 using Care.Hermes.Access;
+using Care.Hermes.Hosting;
 using Care.Hermes.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +19,39 @@ internal static class AlertEndpoints
             .WithName("GetAlerts")
             .WithSummary("Alerts raised since a time (optional), at or above a level (optional: low-medium, medium, high), newest first.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapPost("/alerts/{id}/ack", AcknowledgeAsync)
+            .RequireAuthorization(Policies.Clinician)
+            .WithName("AcknowledgeAlert")
+            .WithSummary("Acknowledge an alert (idempotent). Re-alerts of the same or a lower level for that wearer are suppressed for the configured time.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    private static async Task<IResult> AcknowledgeAsync(string id, HttpContext http, IHermesStore store, TimeProvider time, HermesOptions options, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long alertId) || alertId < 1)
+        {
+            throw new InvalidInputException("id", $"'{id}' is not an alert id (a positive whole number)");
+        }
+        var caller = Caller.From(http.User);
+        var now = time.GetUtcNow();
+        var alert = await store.AcknowledgeAlertAsync(alertId, caller.TokenId, now, now + options.AlertSuppression, cancellationToken);
+        return alert is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown alert", detail: $"id: no alert {alertId}")
+            : Results.Ok(Describe(alert));
+    }
+
+    private static object Describe(AlertRecord a) => new
+    {
+        id = a.Id,
+        wearerId = a.WearerId,
+        raisedAt = a.RaisedAt,
+        level = a.Level.ToName(),
+        score = a.Score,
+        reason = a.Reason,
+        acknowledgedAt = a.AcknowledgedAt,
+        acknowledgedBy = a.AcknowledgedBy,
+    };
 
     private static async Task<IResult> ListAsync(string? since, string? level, string? limit, IHermesStore store, CancellationToken cancellationToken)
     {
@@ -28,15 +61,7 @@ internal static class AlertEndpoints
         var alerts = await store.GetAlertsAsync(from, max, cancellationToken);
         return Results.Ok(new
         {
-            alerts = alerts.Where(a => a.Level >= minimum).Select(a => new
-            {
-                id = a.Id,
-                wearerId = a.WearerId,
-                raisedAt = a.RaisedAt,
-                level = a.Level.ToName(),
-                score = a.Score,
-                reason = a.Reason,
-            }),
+            alerts = alerts.Where(a => a.Level >= minimum).Select(Describe),
             note = WearerEndpoints.DecisionSupport,
         });
     }

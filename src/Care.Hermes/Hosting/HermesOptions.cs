@@ -8,6 +8,12 @@ public sealed class HermesOptions
     /// <summary>The SQLite database file (created if absent).</summary>
     public required string DatabasePath { get; init; }
 
+    /// <summary>
+    /// After a clinician acknowledges an alert, re-alerts of the same or a lower level for that
+    /// wearer are suppressed for this long (default 4 hours); a higher level always alerts.
+    /// </summary>
+    public TimeSpan AlertSuppression { get; init; } = TimeSpan.FromHours(4);
+
     /// <summary>Limits on uploaded bundles.</summary>
     public BundleLimits Limits { get; init; } = BundleLimits.Default;
 }

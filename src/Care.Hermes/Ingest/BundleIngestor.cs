@@ -51,7 +51,7 @@ public sealed class BundleIngestor(IHermesStore store, TimeProvider time, Bundle
         }
         string wearerId = bundle.WearerId.Value;
         var risks = assessments.Select(a => new RiskRecord(wearerId, a.Time, a.Score)).ToList();
-        var alerts = assessments.Where(a => a.Escalated)
+        var alerts = assessments.Where(a => a.Escalated && !Suppressed(wearer, a))
             .Select(a => new AlertRecord(0, wearerId, a.Time, a.Score.Level, a.Score.Total, AlertReason.Describe(a.Score)))
             .ToList();
         var newest = bundle.Observations.Count > 0 ? bundle.Observations[^1].Time : wearer.LastObservation;
@@ -59,4 +59,8 @@ public sealed class BundleIngestor(IHermesStore store, TimeProvider time, Bundle
         await session.CommitAsync();
         return new IngestResult(bundle.BundleId, IngestStatus.Stored, bundle.Observations.Count, alerts.Count, Convert.ToHexStringLower(hash));
     }
+
+    /// <summary>A clinician acknowledged an alert of this level or higher recently: do not alert again yet.</summary>
+    private static bool Suppressed(WearerIngestState wearer, News2Assessment assessment) =>
+        wearer.SuppressUntil is DateTimeOffset until && assessment.Time < until && assessment.Score.Level <= wearer.SuppressLevel;
 }

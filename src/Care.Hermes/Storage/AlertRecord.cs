@@ -9,4 +9,8 @@ namespace Care.Hermes.Storage;
 /// <param name="Level">The NEWS2 level reached.</param>
 /// <param name="Score">The NEWS2 aggregate.</param>
 /// <param name="Reason">Which parameters scored, in words.</param>
-public sealed record AlertRecord(long Id, string WearerId, DateTimeOffset RaisedAt, News2Level Level, int Score, string Reason);
+/// <param name="AcknowledgedAt">When a clinician acknowledged it, or null.</param>
+/// <param name="AcknowledgedBy">The token id that acknowledged it, or null.</param>
+public sealed record AlertRecord(
+    long Id, string WearerId, DateTimeOffset RaisedAt, News2Level Level, int Score, string Reason,
+    DateTimeOffset? AcknowledgedAt = null, string? AcknowledgedBy = null);

@@ -25,6 +25,13 @@ public interface IHermesStore : IAsyncDisposable
     /// <summary>Alerts raised at or after <paramref name="since"/> (all when null), newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Acknowledges an alert (idempotent: a second acknowledgement returns the first) and suppresses
+    /// re-alerts of its level or lower for the wearer until <paramref name="suppressUntil"/>.
+    /// Returns null when no alert has this id.
+    /// </summary>
+    Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default);
+
     /// <summary>True when the wearer has any stored data.</summary>
     Task<bool> WearerExistsAsync(WearerId wearer, CancellationToken cancellationToken = default);
 

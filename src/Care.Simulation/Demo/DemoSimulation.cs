@@ -42,7 +42,7 @@ public static class DemoSimulation
         DemoSettings settings, WearerId wearer, int index, IHermesUplink uplink, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         // One seed per wearer, derived from the run seed, so wearers do not depend on scheduling.
-        int seed = HashCode.Combine(settings.Seed, index);
+        int seed = WearerSeed(settings.Seed, index);
         var draw = new Gaussian(new Random(seed));
         var profile = WearerProfile.Draw(draw);
         var end = settings.Start.AddDays(settings.Days);
@@ -87,6 +87,15 @@ public static class DemoSimulation
         life.Visits++;
         progress?.Report(1);
         return NewPatch(life.Wearer, life.Visits + 1);
+    }
+
+    /// <summary>SplitMix64 of (run seed, wearer index): stable across processes, unlike <see cref="HashCode"/>.</summary>
+    internal static int WearerSeed(int runSeed, int index)
+    {
+        ulong z = unchecked(((ulong)(uint)runSeed << 32) + (ulong)index + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)(z ^ (z >> 31));
     }
 
     private static WearablePatch NewPatch(WearerId wearer, int number) =>

@@ -190,6 +190,46 @@ public sealed class ApiTests
         Assert.Equal(0, server.Database.Scalar("SELECT COUNT(*) FROM tokens WHERE sha256 = CAST('" + token + "' AS BLOB)"));
     }
 
+    [Fact]
+    public async Task Acknowledging_an_alert_records_who_and_suppresses_re_alerts_of_that_level()
+    {
+        await using var server = await HermesServer.StartAsync();
+        var device = await server.ClientAsync(Role.Device);
+        var clinician = await server.ClientAsync(Role.Clinician);
+        var start = Vitals.Now.AddHours(-8);
+        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-5", start, 60, ill: true))), Cancel);
+        var alerts = await clinician.GetFromJsonAsync<JsonElement>("/v1/alerts", Cancel);
+        long id = alerts.GetProperty("alerts")[0].GetProperty("id").GetInt64();
+
+        var ack = await clinician.PostAsync($"/v1/alerts/{id}/ack", null, Cancel);
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var body = await ack.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.StartsWith("tok_", body.GetProperty("acknowledgedBy").GetString(), StringComparison.Ordinal);
+        var again = await (await clinician.PostAsync($"/v1/alerts/{id}/ack", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal(body.GetProperty("acknowledgedAt").GetString(), again.GetProperty("acknowledgedAt").GetString());
+
+        // Recovery closes the episode; a relapse within the suppression window does not alert again.
+        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-5", start.AddHours(1), 120))), Cancel);
+        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-5", start.AddHours(3), 60, ill: true))), Cancel);
+        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM alerts"));
+
+        await ProblemAsync(await clinician.PostAsync("/v1/alerts/999/ack", null, Cancel), HttpStatusCode.NotFound);
+        await ProblemAsync(await clinician.PostAsync("/v1/alerts/abc/ack", null, Cancel), HttpStatusCode.BadRequest);
+        await ProblemAsync(await device.PostAsync($"/v1/alerts/{id}/ack", null, Cancel), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Without_acknowledgement_a_relapse_alerts_again()
+    {
+        await using var server = await HermesServer.StartAsync();
+        var device = await server.ClientAsync(Role.Device);
+        var start = Vitals.Now.AddHours(-8);
+        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-6", start, 60, ill: true))), Cancel);
+        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-6", start.AddHours(1), 120))), Cancel);
+        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-6", start.AddHours(3), 60, ill: true))), Cancel);
+        Assert.Equal(2, server.Database.Scalar("SELECT COUNT(*) FROM alerts"));
+    }
+
     private static string ReplaceFirst(string text, string from, string to)
     {
         int at = text.IndexOf(from, StringComparison.Ordinal);

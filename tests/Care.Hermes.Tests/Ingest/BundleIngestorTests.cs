@@ -118,7 +118,7 @@ public sealed class BundleIngestorTests : IDisposable
     }
 
     [Fact]
-    public async Task Opening_a_database_twice_applies_each_migration_once()
+    public async Task Opening_a_database_twice_applies_each_migration_once_in_order()
     {
         await using (SqliteHermesStore.Open(_db.Path, _time))
         {
@@ -126,7 +126,8 @@ public sealed class BundleIngestorTests : IDisposable
         await using (SqliteHermesStore.Open(_db.Path, _time))
         {
         }
-        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(2, _db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(2, _db.Scalar("SELECT MAX(version) FROM schema_migrations"));
         Assert.Equal("wal", _db.Scalar("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1 ? "wal" : "other");
     }
 
@@ -145,6 +146,9 @@ public sealed class BundleIngestorTests : IDisposable
         public Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken = default) => inner.GetAlertsAsync(since, limit, cancellationToken);
 
         public Task<bool> WearerExistsAsync(WearerId wearer, CancellationToken cancellationToken = default) => inner.WearerExistsAsync(wearer, cancellationToken);
+
+        public Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default) =>
+            inner.AcknowledgeAlertAsync(alertId, tokenId, at, suppressUntil, cancellationToken);
 
         public Task AddTokenAsync(TokenRecord token, CancellationToken cancellationToken = default) => inner.AddTokenAsync(token, cancellationToken);
 

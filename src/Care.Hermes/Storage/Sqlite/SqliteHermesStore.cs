@@ -137,7 +137,8 @@ public sealed class SqliteHermesStore : IHermesStore
         using var connection = OpenReader();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT a.id, w.code, a.raised_ms, a.level, a.score, a.reason FROM alerts a JOIN wearers w ON w.id = a.wearer
+            SELECT a.id, w.code, a.raised_ms, a.level, a.score, a.reason, a.acknowledged_ms, a.acknowledged_by
+            FROM alerts a JOIN wearers w ON w.id = a.wearer
             WHERE a.raised_ms >= $since ORDER BY a.raised_ms DESC, a.id DESC LIMIT $limit
             """;
         command.Parameters.AddWithValue("$since", since?.ToUnixTimeMilliseconds() ?? long.MinValue);
@@ -146,11 +147,62 @@ public sealed class SqliteHermesStore : IHermesStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            result.Add(new AlertRecord(reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                (Clinical.EarlyWarning.News2Level)reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5)));
+            result.Add(ReadAlert(reader));
         }
         return Task.FromResult<IReadOnlyList<AlertRecord>>(result);
     }
+
+    /// <inheritdoc/>
+    public async Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var transaction = _writer.BeginTransaction(deferred: false);
+            using (var ack = _writer.CreateCommand())
+            {
+                ack.Transaction = transaction;
+                ack.CommandText = """
+                    UPDATE alerts SET acknowledged_ms = $at, acknowledged_by = $by WHERE id = $id AND acknowledged_ms IS NULL;
+                    UPDATE wearers SET suppress_until_ms = MAX(COALESCE(suppress_until_ms, 0), $until),
+                                       suppress_level = MAX(COALESCE(suppress_level, 0), (SELECT level FROM alerts WHERE id = $id))
+                    WHERE id = (SELECT wearer FROM alerts WHERE id = $id) AND changes() > 0;
+                    """;
+                ack.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+                ack.Parameters.AddWithValue("$by", tokenId);
+                ack.Parameters.AddWithValue("$id", alertId);
+                ack.Parameters.AddWithValue("$until", suppressUntil.ToUnixTimeMilliseconds());
+                ack.ExecuteNonQuery();
+            }
+            AlertRecord? alert = null;
+            using (var read = _writer.CreateCommand())
+            {
+                read.Transaction = transaction;
+                read.CommandText = """
+                    SELECT a.id, w.code, a.raised_ms, a.level, a.score, a.reason, a.acknowledged_ms, a.acknowledged_by
+                    FROM alerts a JOIN wearers w ON w.id = a.wearer WHERE a.id = $id
+                    """;
+                read.Parameters.AddWithValue("$id", alertId);
+                using var reader = read.ExecuteReader();
+                if (reader.Read())
+                {
+                    alert = ReadAlert(reader);
+                }
+            }
+            transaction.Commit();
+            return alert;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private static AlertRecord ReadAlert(SqliteDataReader reader) => new(
+        reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+        (Clinical.EarlyWarning.News2Level)reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5),
+        reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+        reader.IsDBNull(7) ? null : reader.GetString(7));
 
     /// <inheritdoc/>
     public Task<bool> WearerExistsAsync(WearerId wearer, CancellationToken cancellationToken = default)

@@ -32,13 +32,15 @@ internal sealed class SqliteIngestSession : IIngestSession
 
     public ValueTask<WearerIngestState> GetWearerAsync(WearerId wearer)
     {
-        using var command = Command("SELECT last_observation_ms, risk_state FROM wearers WHERE code = $w");
+        using var command = Command("SELECT last_observation_ms, risk_state, suppress_until_ms, suppress_level FROM wearers WHERE code = $w");
         command.Parameters.AddWithValue("$w", wearer.Value);
         using var reader = command.ExecuteReader();
         var state = reader.Read()
             ? new WearerIngestState(
                 reader.IsDBNull(0) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
-                reader.IsDBNull(1) ? null : reader.GetString(1))
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                reader.IsDBNull(3) ? default : (Clinical.EarlyWarning.News2Level)reader.GetInt32(3))
             : new WearerIngestState(null, null);
         return ValueTask.FromResult(state);
     }
