@@ -7,7 +7,7 @@ namespace Care.Trust.Ledger;
 /// way of the transparency.dev verifier: hashes must be 32 bytes, proof length must equal the length
 /// implied by the sizes, a consistency proof from size 0 is rejected. Stateless and thread safe.
 /// </summary>
-public static class MerkleVerifier
+public static partial class MerkleVerifier
 {
     /// <summary>Checks that <paramref name="leafHash"/> is leaf <paramref name="index"/> of the tree of <paramref name="treeSize"/> leaves with <paramref name="root"/>.</summary>
     public static ProofCheck VerifyInclusion(ulong index, ulong treeSize, ReadOnlySpan<byte> leafHash, IReadOnlyList<byte[]> proof, ReadOnlySpan<byte> root)
