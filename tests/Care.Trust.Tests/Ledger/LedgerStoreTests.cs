@@ -175,4 +175,56 @@ public sealed class LedgerStoreTests
         Assert.Equal(["DosePlanIssued", "CartridgeFilled", "DosePlanIssued", "CartridgeFilled"], w1.Select(r => r.Kind));
         Assert.Equal([5L, 11], store.EntriesFor(WearerId.Parse("w-2")).Select(r => r.Index));
     }
+
+    [Fact]
+    public void Entries_of_a_transaction_that_never_committed_are_absent_after_reopening()
+    {
+        using var temp = new TempLedger();
+        using (var store = temp.Open())
+        {
+            store.AppendBatch([.. Enumerable.Range(0, 4).Select(TempLedger.Entry)]);
+            store.PublishTreeHead();
+        }
+        // A process that dies mid-append: the transaction is open when the connection goes away.
+        using (var connection = new SqliteConnection($"Data Source={temp.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var store = LedgerStore.Open(connection, signingKey: null);
+            var transaction = connection.BeginTransaction();
+            store.AppendBatch([.. Enumerable.Range(4, 50).Select(TempLedger.Entry)], transaction);
+        }
+        using var reopened = temp.Open();
+        Assert.Equal(4, reopened.Size);
+        var result = LedgerVerifier.Verify(reopened.Connection, reopened.PublicKey!);
+        Assert.True(result.IsValid, result.Problem);
+        Assert.Equal(5, reopened.Append(TempLedger.Entry(4)) + 1);
+    }
+
+    [Fact]
+    public void Store_rebuilds_its_tree_when_another_writer_replaced_the_entries_it_had_loaded()
+    {
+        using var temp = new TempLedger();
+        using var store = temp.Open();
+        store.AppendBatch([.. Enumerable.Range(0, 5).Select(TempLedger.Entry)]);
+        var before = store.Root(5);
+        temp.Attack("DELETE FROM ledger_entries WHERE idx = 4");
+        using (var other = temp.Open())
+        {
+            other.Append(TempLedger.Entry(10));
+        }
+        Assert.Equal(5, store.Size);
+        Assert.NotEqual(before, store.Root(5));
+        Assert.Equal(MerkleHash.Leaf(TempLedger.Entry(10).ToCanonicalJson(4)), store.Read(4).LeafHash);
+    }
+
+    [Fact]
+    public void Publishing_without_the_signing_key_is_refused()
+    {
+        using var temp = new TempLedger();
+        using var connection = new SqliteConnection($"Data Source={temp.DatabasePath};Pooling=False");
+        connection.Open();
+        using var store = LedgerStore.Open(connection, signingKey: null);
+        store.Append(TempLedger.Entry(0));
+        Assert.Throws<InvalidOperationException>(() => store.PublishTreeHead());
+    }
 }
