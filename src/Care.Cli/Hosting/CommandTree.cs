@@ -11,5 +11,6 @@ internal static class CommandTree
     public static IEnumerable<Command> TopLevel()
     {
         yield return Ledger.LedgerCommand.Create();
+        yield return Devices.DeviceCommand.Create();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Care.Core.Errors;
 using Care.Trust.Identity;
 
@@ -32,38 +31,21 @@ public static class LedgerKeyFile
         if (!File.Exists(path))
         {
             var created = HybridSigningKey.Generate();
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
             try
             {
-                using var stream = new FileStream(path, options);
-                stream.Write(Encoding.ASCII.GetBytes($"{PrivateHeader}\n{Convert.ToHexStringLower(created.ExportSeeds())}\n"));
-                stream.Flush(flushToDisk: true);
+                KeyFile.WriteSecret(path, PrivateHeader, created.ExportSeeds());
+                KeyFile.WritePublic(PublicPath(databasePath), PublicHeader, created.PublicKey.Export());
+                return created;
             }
             catch (IOException) when (File.Exists(path))
             {
-                // Another process created it first: use theirs.
-                return LoadOrCreate(databasePath);
+                // Another process created it first: use theirs (below).
             }
-            WritePublic(databasePath, created.PublicKey);
-            return created;
         }
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
-        {
-            throw new InvalidInputException(path, "ledger key file is readable or writable by group or others; run chmod 600 on it");
-        }
-        var lines = File.ReadAllLines(path);
-        if (lines.Length < 2 || lines[0] != PrivateHeader || lines[1].Length != HybridSigningKey.SeedBytes * 2)
-        {
-            throw new InvalidInputException(path, $"not a ledger key file (expected '{PrivateHeader}' then {HybridSigningKey.SeedBytes * 2} hex digits)");
-        }
-        var key = HybridSigningKey.FromSeeds(Convert.FromHexString(lines[1]));
+        var key = HybridSigningKey.FromSeeds(KeyFile.ReadSecret(path, PrivateHeader, HybridSigningKey.SeedBytes));
         if (!File.Exists(PublicPath(databasePath)))
         {
-            WritePublic(databasePath, key.PublicKey);
+            KeyFile.WritePublic(PublicPath(databasePath), PublicHeader, key.PublicKey.Export());
         }
         return key;
     }
@@ -71,25 +53,14 @@ public static class LedgerKeyFile
     /// <summary>Reads a public key file; throws <see cref="InvalidInputException"/> naming the file when absent or malformed.</summary>
     public static HybridVerificationKey ReadPublic(string publicKeyPath)
     {
-        if (!File.Exists(publicKeyPath))
-        {
-            throw new InvalidInputException(publicKeyPath, "ledger public key file not found");
-        }
-        var lines = File.ReadAllLines(publicKeyPath);
+        var bytes = KeyFile.ReadPublic(publicKeyPath, PublicHeader);
         try
         {
-            if (lines.Length >= 2 && lines[0] == PublicHeader)
-            {
-                return HybridVerificationKey.Import(Convert.FromBase64String(lines[1]));
-            }
+            return HybridVerificationKey.Import(bytes);
         }
-        catch (Exception e) when (e is FormatException or ArgumentException)
+        catch (ArgumentException e)
         {
             throw new InvalidInputException(publicKeyPath, $"malformed ledger public key: {e.Message}");
         }
-        throw new InvalidInputException(publicKeyPath, $"not a ledger public key file (expected '{PublicHeader}' then base64)");
     }
-
-    private static void WritePublic(string databasePath, HybridVerificationKey key) =>
-        File.WriteAllText(PublicPath(databasePath), $"{PublicHeader}\n{Convert.ToBase64String(key.Export())}\n");
 }
