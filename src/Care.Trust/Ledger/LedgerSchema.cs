@@ -10,7 +10,7 @@ namespace Care.Trust.Ledger;
 /// </summary>
 internal static class LedgerSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private static readonly string[] Migrations =
     [
@@ -32,6 +32,13 @@ internal static class LedgerSchema
         CREATE TRIGGER ledger_entries_no_delete BEFORE DELETE ON ledger_entries BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
         CREATE TRIGGER ledger_tree_heads_no_update BEFORE UPDATE ON ledger_tree_heads BEGIN SELECT RAISE(ABORT, 'signed tree heads are append-only'); END;
         CREATE TRIGGER ledger_tree_heads_no_delete BEFORE DELETE ON ledger_tree_heads BEGIN SELECT RAISE(ABORT, 'signed tree heads are append-only'); END;
+        """,
+        // v2: find the last accepted bundle sequence of a device from the signed entries themselves.
+        """
+        CREATE INDEX ledger_bundle_sequences ON ledger_entries (
+            json_extract(CAST(data AS TEXT), '$.deviceId'),
+            json_extract(CAST(data AS TEXT), '$.sequence'))
+            WHERE kind = 'BundleAccepted';
         """,
     ];
 

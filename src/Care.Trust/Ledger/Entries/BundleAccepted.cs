@@ -1,3 +1,5 @@
+using Care.Trust.Bundles;
+
 namespace Care.Trust.Ledger.Entries;
 
 /// <summary>Hermes accepted a sealed bundle from a device after verifying it.</summary>
@@ -7,6 +9,13 @@ namespace Care.Trust.Ledger.Entries;
 /// <param name="Sequence">The bundle's sequence number (strictly increasing per device).</param>
 public sealed record BundleAccepted(string BundleId, string ContentSha256, string DeviceId, long Sequence) : LedgerEntry
 {
+    /// <summary>The entry recording that <paramref name="opened"/> was accepted as <paramref name="bundleId"/> at <paramref name="acceptedAt"/>.</summary>
+    public static BundleAccepted From(OpenedBundle opened, string bundleId, DateTimeOffset acceptedAt)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        return new BundleAccepted(bundleId, opened.ContentSha256, opened.DeviceId, opened.Sequence) { At = acceptedAt };
+    }
+
     /// <inheritdoc/>
     protected override void Describe(CanonicalFields fields)
     {
