@@ -14,5 +14,7 @@ internal static class CommandTree
         yield return Serve.ServeCommand.Create();
         yield return Tokens.TokenCommand.Create();
         yield return Bench.BenchCommand.Create();
+        yield return Ledger.LedgerCommand.Create();
+        yield return Devices.DeviceCommand.Create();
     }
 }

@@ -1,0 +1,47 @@
+using Care.Core.Ids;
+
+namespace Care.Trust.Ledger.Entries;
+
+/// <summary>
+/// One consequential act written to the ledger. Each kind is a sealed record; its canonical form
+/// (see <see cref="CanonicalFields"/>) holds the kind, the schema version, the act's time, the
+/// entry's position in the log (so reordering is detectable) and the kind's own fields.
+/// Immutable and thread safe.
+/// </summary>
+public abstract record LedgerEntry
+{
+    /// <summary>Version of the canonical form written by this code.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>When the act happened (written to the millisecond, UTC).</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>The kind name written to the log, e.g. <c>DosePlanIssued</c>.</summary>
+    public string Kind => GetType().Name;
+
+    /// <summary>The wearer the act concerns, if any; stored beside the entry so a wearer's view can find it.</summary>
+    public virtual WearerId? Wearer => null;
+
+    /// <summary>
+    /// The canonical bytes of this entry at position <paramref name="index"/> (0-based). Throws
+    /// <see cref="ArgumentException"/> naming the field when a field is empty, not finite or malformed.
+    /// </summary>
+    public byte[] ToCanonicalJson(long index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        var fields = new CanonicalFields();
+        fields.Text("kind", Kind);
+        fields.Integer("v", FormatVersion);
+        fields.Integer("index", index);
+        fields.Time("at", At);
+        if (Wearer is { } wearer)
+        {
+            fields.Text("wearer", wearer.Value);
+        }
+        Describe(fields);
+        return fields.ToCanonicalJson();
+    }
+
+    /// <summary>Adds the kind's own fields.</summary>
+    protected abstract void Describe(CanonicalFields fields);
+}
