@@ -10,6 +10,6 @@ internal static class CommandTree
 {
     public static IEnumerable<Command> TopLevel()
     {
-        yield break;
+        foreach (var c in Sepsis.SepsisCommands.TopLevel()) { yield return c; }
     }
 }
