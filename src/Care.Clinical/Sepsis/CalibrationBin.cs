@@ -25,6 +25,7 @@ public readonly record struct CalibrationBin(double UpperMargin, double MeanMarg
         double denominator = 1 + z * z / n;
         double centre = (p + z * z / (2 * n)) / denominator;
         double half = z * Math.Sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator;
-        return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+        // Rounding can leave p a hair outside [centre ± half] at p = 0 or 1; the interval always contains p.
+        return (Math.Min(p, Math.Max(0, centre - half)), Math.Max(p, Math.Min(1, centre + half)));
     }
 }
