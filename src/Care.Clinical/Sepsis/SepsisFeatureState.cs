@@ -14,12 +14,14 @@ public sealed class SepsisFeatureState
     private const int Measured = ChallengeColumns.MeasuredCount;
     private const int Vitals = ChallengeColumns.VitalCount;
     private const int Window = SepsisFeatures.WindowHours;
+    private const int LongWindow = SepsisFeatures.LongWindowHours;
 
     private readonly float[] _last = new float[Measured];
     private readonly float[] _previous = new float[Measured];
     private readonly int[] _lastHour = new int[Measured];
     private readonly int[] _count = new int[Measured];
-    private readonly float[] _vitalWindow = new float[Window * Vitals];
+    private readonly float[] _vitalWindow = new float[LongWindow * Vitals];
+    private readonly double[] _sum = new double[Vitals];
     private readonly float[] _filledVitals = new float[(Window + 1) * Vitals];
     private readonly float[] _sofaHistory = new float[SepsisFeatures.SofaWindowHours];
     private readonly float[] _newsHistory = new float[Window + 1];
@@ -38,6 +40,7 @@ public sealed class SepsisFeatureState
         Array.Fill(_previous, float.NaN);
         Array.Fill(_lastHour, -1);
         Array.Clear(_count);
+        Array.Clear(_sum);
         Array.Fill(_vitalWindow, float.NaN);
         Array.Fill(_filledVitals, float.NaN);
         Array.Fill(_sofaHistory, float.NaN);
@@ -63,7 +66,7 @@ public sealed class SepsisFeatureState
             throw new ArgumentException($"the feature vector has {SepsisFeatures.Count} values", nameof(features));
         }
         int t = _hour;
-        int slot = t % Window;
+        int slot = t % LongWindow;
         for (int m = 0; m < Measured; m++)
         {
             float x = m == ChallengeColumns.FiO2 ? CleanFiO2(row[m]) : row[m];
@@ -77,6 +80,7 @@ public sealed class SepsisFeatureState
             }
             if (m < Vitals)
             {
+                _sum[m] += measured ? x : 0;
                 _vitalWindow[slot * Vitals + m] = measured ? x : float.NaN;
                 _filledVitals[t % (Window + 1) * Vitals + m] = _last[m];
             }
@@ -101,7 +105,7 @@ public sealed class SepsisFeatureState
             int n = 0;
             for (int k = 0; k < filled; k++)
             {
-                float x = _vitalWindow[k * Vitals + v];
+                float x = _vitalWindow[(t - k) % LongWindow * Vitals + v];
                 if (float.IsNaN(x))
                 {
                     continue;
@@ -121,7 +125,30 @@ public sealed class SepsisFeatureState
             features[f + 4] = t >= Window
                 ? _last[v] - _filledVitals[(t - Window) % (Window + 1) * Vitals + v]
                 : float.NaN;
+            WriteLongWindow(t, v, features[(f + 5)..]);
         }
+    }
+
+    private void WriteLongWindow(int t, int v, Span<float> features)
+    {
+        int filled = Math.Min(t + 1, LongWindow);
+        float sum = 0, min = float.PositiveInfinity, max = float.NegativeInfinity;
+        int n = 0;
+        for (int k = 0; k < filled; k++)
+        {
+            float x = _vitalWindow[k * Vitals + v];
+            if (!float.IsNaN(x))
+            {
+                n++;
+                sum += x;
+                min = Math.Min(min, x);
+                max = Math.Max(max, x);
+            }
+        }
+        features[0] = n > 0 ? sum / n : float.NaN;
+        features[1] = n > 0 ? min : float.NaN;
+        features[2] = n > 0 ? max : float.NaN;
+        features[3] = _count[v] > 0 ? _last[v] - (float)(_sum[v] / _count[v]) : float.NaN;
     }
 
     private static void WriteStatic(ReadOnlySpan<float> row, int t, Span<float> features)

@@ -72,6 +72,22 @@ public sealed class SepsisFeatureStateTests
         Assert.True(float.IsNaN(f[5][Index("Resp_change6h")]));
     }
 
+    [Fact]
+    public void Day_window_and_stay_mean_cover_older_measurements()
+    {
+        var rows = Enumerable.Range(0, 30).Select(_ => EmptyRow()).ToArray();
+        rows[0][ChallengeColumns.SBP] = 150;
+        rows[10][ChallengeColumns.SBP] = 120;
+        rows[29][ChallengeColumns.SBP] = 90;
+        var f = Run(rows);
+        Assert.Equal(135f, f[20][Index("SBP_mean24h")]);
+        Assert.Equal(120f, f[20][Index("SBP_min24h")]);
+        Assert.Equal(150f, f[20][Index("SBP_max24h")]);
+        // At hour 29 the first measurement (hour 0) has left the 24-h window but not the stay mean.
+        Assert.Equal(105f, f[29][Index("SBP_mean24h")]);
+        Assert.Equal(90f - 120f, f[29][Index("SBP_vsStayMean")]);
+    }
+
     [Theory]
     [InlineData(0.4f, 0.4f)]
     [InlineData(40f, 0.4f)]
