@@ -16,5 +16,6 @@ internal static class CommandTree
         yield return Bench.BenchCommand.Create();
         yield return Ledger.LedgerCommand.Create();
         yield return Devices.DeviceCommand.Create();
+        foreach (var c in Sepsis.SepsisCommands.TopLevel()) { yield return c; }
     }
 }

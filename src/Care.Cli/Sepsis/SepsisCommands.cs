@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Care.Cli.Hosting;
+using Care.Clinical.Challenge2019;
+using Care.Clinical.Sepsis;
+
+namespace Care.Cli.Sepsis;
+
+/// <summary>
+/// <c>care train sepsis</c> and <c>care eval sepsis</c>: train the sepsis model on PhysioNet/CinC
+/// Challenge 2019 data and evaluate it (cross-validated or a given model) beside NEWS2 and qSOFA.
+/// </summary>
+internal static class SepsisCommands
+{
+    public static IEnumerable<Command> TopLevel()
+    {
+        var train = new Command("train", "Train models on public data.");
+        train.Subcommands.Add(Train());
+        yield return train;
+        var eval = new Command("eval", "Evaluate models on public data.");
+        eval.Subcommands.Add(Eval());
+        yield return eval;
+    }
+
+    private static Option<string> DataOption() => new("--data")
+    {
+        Description = "Challenge 2019 data: training_setA.tar.gz, a folder of .psv files or one .psv file",
+        Required = true,
+    };
+
+    private static Option<ulong> SeedOption() => new("--seed") { Description = "Seed of folds, split and boosting", DefaultValueFactory = _ => 1 };
+
+    private static Option<int?> PatientsOption() => new("--patients") { Description = "Use only the first N patients (quick runs)" };
+
+    private static Command Train()
+    {
+        var command = new Command("sepsis", "Train the sepsis model (gradient-boosted trees, utility-optimal threshold) and save it.");
+        var data = DataOption();
+        var seed = SeedOption();
+        var patients = PatientsOption();
+        var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
+        command.Options.Add(data);
+        command.Options.Add(seed);
+        command.Options.Add(output);
+        command.Options.Add(patients);
+        CliAction.Set(command, async (parse, ct) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var clock = Stopwatch.StartNew();
+            var records = Read(parse.GetValue(data)!, parse.GetValue(patients), error);
+            var model = SepsisTrainer.Train(records, parse.GetValue(seed), progress: new LineProgress(error, clock));
+            var path = parse.GetValue(output)!;
+            model.Save(path);
+            await parse.InvocationConfiguration.Output.WriteLineAsync(
+                $"trained on {records.Count} patients in {clock.Elapsed.TotalSeconds:F0} s: {model.Trees.TreeCount} trees, alarm at log-odds {model.AlarmMargin:F3}; wrote {path}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Eval()
+    {
+        var command = new Command("sepsis", "Cross-validate the sepsis model (or score a given one) with the Challenge utility, AUROC, AUPRC and alarm burden, beside NEWS2 and qSOFA.");
+        var data = DataOption();
+        var seed = SeedOption();
+        var patients = PatientsOption();
+        var model = new Option<string?>("--model") { Description = "Score this trained model on all patients instead of cross-validating" };
+        var folds = new Option<int>("--folds") { Description = "Patient-level folds", DefaultValueFactory = _ => 5 };
+        var json = new Option<bool>("--json") { Description = "Write the result as JSON" };
+        foreach (var o in new Option[] { data, model, folds, seed, json, patients })
+        {
+            command.Options.Add(o);
+        }
+        CliAction.Set(command, async (parse, ct) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var clock = Stopwatch.StartNew();
+            var records = Read(parse.GetValue(data)!, parse.GetValue(patients), error);
+            var modelPath = parse.GetValue(model);
+            int k = parse.GetValue(folds);
+            if (modelPath is null && (k < 2 || k > records.Count))
+            {
+                throw new Care.Core.Errors.InvalidInputException("--folds", $"must be between 2 and the number of patients ({records.Count})");
+            }
+            var report = modelPath is null
+                ? SepsisEvaluator.CrossValidate(records, k, parse.GetValue(seed), progress: new LineProgress(error, clock))
+                : SepsisEvaluator.Evaluate(SepsisModel.Load(modelPath), records);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                await output.WriteLineAsync(SepsisReportWriter.Json(report));
+            }
+            else
+            {
+                await output.WriteAsync(SepsisReportWriter.Text(report, modelPath is null ? $"{k}-fold patient-level cross-validation" : $"model {modelPath}"));
+            }
+            await error.WriteLineAsync($"done in {clock.Elapsed.TotalSeconds:F0} s");
+            return 0;
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<PatientRecord> Read(string path, int? limit, TextWriter error)
+    {
+        if (limit is <= 0)
+        {
+            throw new Care.Core.Errors.InvalidInputException("--patients", "must be positive");
+        }
+        error.WriteLine($"reading {path}");
+        var records = ChallengeReader.ReadAll(path, limit);
+        error.WriteLine($"{records.Count} patients, {records.Sum(r => r.Hours)} hours, {records.Count(r => r.IsSeptic)} septic");
+        return records;
+    }
+
+    /// <summary>Writes progress lines with elapsed time to stderr.</summary>
+    private sealed class LineProgress(TextWriter error, Stopwatch clock) : IProgress<string>
+    {
+        public void Report(string value) => error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {value}");
+    }
+}

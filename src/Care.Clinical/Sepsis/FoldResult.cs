@@ -1,0 +1,9 @@
+namespace Care.Clinical.Sepsis;
+
+/// <summary>The results of one cross-validation fold.</summary>
+/// <param name="Fold">0-based fold number.</param>
+/// <param name="Model">Model evaluated on the fold's test patients.</param>
+/// <param name="News2">NEWS2 ≥ 5 on the same patients.</param>
+/// <param name="Qsofa">qSOFA ≥ 2 on the same patients.</param>
+/// <param name="AlarmMargin">The alarm threshold (log-odds) chosen on the fold's training patients.</param>
+public sealed record FoldResult(int Fold, SepsisEvaluation Model, SepsisEvaluation News2, SepsisEvaluation Qsofa, double AlarmMargin);

@@ -1,0 +1,149 @@
+using System.Globalization;
+using Care.Clinical.Sepsis.Boosting;
+using Care.Core.Errors;
+
+namespace Care.Clinical.Sepsis;
+
+/// <summary>
+/// A trained sepsis model: gradient-boosted trees over <see cref="SepsisFeatures"/>, the alarm
+/// threshold on their log-odds (chosen to maximise the Challenge utility on held-out training
+/// patients), and an isotonic calibration that turns log-odds into a 0–100 score with a 95 %
+/// interval. Immutable and thread-safe; per-patient scoring goes through <see cref="SepsisStreamScorer"/>.
+/// </summary>
+public sealed class SepsisModel
+{
+    private const string Magic = "care-sepsis-model 1";
+
+    internal SepsisModel(BoostedTrees trees, double alarmMargin, double elevatedProbability, Calibration calibration, ulong seed, int trainingPatients)
+    {
+        Trees = trees;
+        AlarmMargin = alarmMargin;
+        ElevatedProbability = elevatedProbability;
+        Calibration = calibration;
+        Seed = seed;
+        TrainingPatients = trainingPatients;
+    }
+
+    /// <summary>The tree ensemble.</summary>
+    public BoostedTrees Trees { get; }
+
+    /// <summary>Log-odds at or above which an hour alarms.</summary>
+    public double AlarmMargin { get; }
+
+    /// <summary>Calibrated probability at or above which a non-alarming output is <see cref="SepsisRiskLevel.Elevated"/>.</summary>
+    public double ElevatedProbability { get; }
+
+    /// <summary>Seed the model was trained with.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>Patients the model was trained on (fit plus calibration).</summary>
+    public int TrainingPatients { get; }
+
+    /// <summary>Calibration bins, lowest margins first.</summary>
+    public IReadOnlyList<CalibrationBin> CalibrationBins => Calibration.Bins;
+
+    internal Calibration Calibration { get; }
+
+    /// <summary>Calibrated probability of a margin.</summary>
+    public double Probability(double margin) => Calibration.Probability(margin);
+
+    /// <summary>Builds the risk output of one hour from its margin and feature contributions.</summary>
+    internal SepsisRisk Assess(int hour, double margin, ReadOnlySpan<float> features, ReadOnlySpan<double> contributions, int top)
+    {
+        double p = Calibration.Probability(margin);
+        var (low, high) = Calibration.Bins[Calibration.BinOf(margin)].Interval();
+        var level = margin >= AlarmMargin ? SepsisRiskLevel.High
+            : p >= ElevatedProbability ? SepsisRiskLevel.Elevated
+            : SepsisRiskLevel.Low;
+        return new SepsisRisk(hour, (int)Math.Round(100 * p), p, Math.Min(low, p), Math.Max(high, p), level, TopOf(features, contributions, top));
+    }
+
+    private static FeatureContribution[] TopOf(ReadOnlySpan<float> features, ReadOnlySpan<double> contributions, int top)
+    {
+        var best = new FeatureContribution[Math.Min(top, contributions.Length)];
+        int filled = 0;
+        for (int f = 0; f < contributions.Length; f++)
+        {
+            double c = contributions[f];
+            if (c == 0 || (filled == best.Length && Math.Abs(c) <= Math.Abs(best[^1].LogOdds)))
+            {
+                continue;
+            }
+            int i = filled < best.Length ? filled++ : best.Length - 1;
+            while (i > 0 && Math.Abs(best[i - 1].LogOdds) < Math.Abs(c))
+            {
+                best[i] = best[i - 1];
+                i--;
+            }
+            best[i] = new FeatureContribution(SepsisFeatures.Names[f], features[f], c);
+        }
+        return best[..filled];
+    }
+
+    /// <summary>Writes the model as text; the same model always gives the same bytes.</summary>
+    public void Write(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var c = CultureInfo.InvariantCulture;
+        writer.Write($"{Magic}\nseed {Seed}\npatients {TrainingPatients}\n");
+        writer.Write(string.Create(c, $"alarm {AlarmMargin:R}\nelevated {ElevatedProbability:R}\n"));
+        writer.Write($"featureNames {string.Join(',', SepsisFeatures.Names)}\n");
+        writer.Write($"calibration {Calibration.Bins.Length}\n");
+        foreach (var b in Calibration.Bins)
+        {
+            writer.Write(string.Create(c, $"{b.UpperMargin:R} {b.MeanMargin:R} {b.Hours} {b.Positives}\n"));
+        }
+        Trees.Write(writer);
+    }
+
+    /// <summary>Saves to <paramref name="path"/> (UTF-8, LF).</summary>
+    public void Save(string path)
+    {
+        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+        Write(writer);
+    }
+
+    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidInputException">Missing file or not a model of this version (names the line).</exception>
+    public static SepsisModel Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException(path, "model file not found");
+        }
+        using var reader = new StreamReader(path);
+        return Read(reader, path);
+    }
+
+    /// <summary>Reads a model written by <see cref="Write"/>; <paramref name="source"/> names it in errors.</summary>
+    public static SepsisModel Read(TextReader reader, string source)
+    {
+        var lines = new LineReader(reader, source);
+        lines.Expect(Magic);
+        ulong seed = ulong.TryParse(lines.Keyed("seed"), CultureInfo.InvariantCulture, out var s) ? s : throw new InvalidInputException(source, "bad seed");
+        int patients = lines.Int("patients");
+        double alarm = lines.Double("alarm");
+        double elevated = lines.Double("elevated");
+        if (lines.Keyed("featureNames") != string.Join(',', SepsisFeatures.Names))
+        {
+            lines.Fail("the model was trained on a different feature set");
+        }
+        int count = lines.Int("calibration");
+        var bins = new CalibrationBin[count];
+        for (int i = 0; i < count; i++)
+        {
+            var p = lines.Fields(4);
+            bins[i] = new CalibrationBin(lines.ParseDouble(p[0]), lines.ParseDouble(p[1]), lines.ParseInt(p[2]), lines.ParseInt(p[3]));
+        }
+        if (count == 0)
+        {
+            lines.Fail("no calibration bins");
+        }
+        var trees = BoostedTrees.Read(reader, source);
+        if (trees.Features != SepsisFeatures.Count)
+        {
+            throw new InvalidInputException(source, $"model has {trees.Features} features, expected {SepsisFeatures.Count}");
+        }
+        return new SepsisModel(trees, alarm, elevated, new Calibration(bins), seed, patients);
+    }
+}
