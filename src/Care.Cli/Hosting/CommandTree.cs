@@ -10,6 +10,6 @@ internal static class CommandTree
 {
     public static IEnumerable<Command> TopLevel()
     {
-        yield break;
+        yield return Metabolic.EvalT1dCommand.Eval();
     }
 }

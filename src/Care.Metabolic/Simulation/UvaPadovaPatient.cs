@@ -24,8 +24,11 @@ public sealed class UvaPadovaPatient
     private readonly double[] _k4 = new double[13];
     private readonly double[] _tmp = new double[13];
     private readonly int _stepsPerMinute;
-    private readonly double _kmax, _kmin, _kabs, _b, _d, _fOverBw, _kp1, _kp2, _kp3, _fsnc, _ke1, _ke2;
-    private readonly double _k1g, _k2g, _vm0, _vmx, _km0, _p2u, _ib, _ki, _m1, _m2m4, _m2, _m1m30;
+    private readonly double _kmax, _kmin, _kabs, _b, _d, _fOverBw, _kp2, _kp3, _fsnc, _ke1, _ke2;
+    private readonly double _k1g, _k2g, _vm0, _km0, _p2u, _ib, _ki, _m1, _m2m4, _m2, _m1m30;
+    private double _kp1, _vmx;
+    private double _sensitivity = 1.0;
+    private double _production = 1.0;
     private readonly double _ka1, _ka2, _kd, _ka1kd, _ksc, _invVi, _insulinToPmolPerKg;
 
     private double _pendingGrams;
@@ -89,6 +92,42 @@ public sealed class UvaPadovaPatient
     /// <summary>Plasma glucose G_p / Vg in mg/dL.</summary>
     public double PlasmaGlucoseMgPerDl => _x[3] / _p.Vg;
 
+    /// <summary>
+    /// Multiplier on insulin-dependent glucose utilisation (Vmx), 1 by default: above 1 models the
+    /// raised insulin sensitivity of exercise. Must be finite and &gt; 0.
+    /// </summary>
+    public double InsulinSensitivityMultiplier
+    {
+        get => _sensitivity;
+        set
+        {
+            if (!(value > 0) || !double.IsFinite(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "must be finite and > 0");
+            }
+            _sensitivity = value;
+            _vmx = _p.Vmx * value;
+        }
+    }
+
+    /// <summary>
+    /// Multiplier on basal endogenous glucose production (kp1), 1 by default: above 1 models the
+    /// dawn phenomenon. Must be finite and &gt; 0.
+    /// </summary>
+    public double EndogenousProductionMultiplier
+    {
+        get => _production;
+        set
+        {
+            if (!(value > 0) || !double.IsFinite(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "must be finite and > 0");
+            }
+            _production = value;
+            _kp1 = _p.Kp1 * value;
+        }
+    }
+
     /// <summary>Carbohydrate announced but not yet eaten, in grams.</summary>
     public double PendingCarbsGrams => _pendingGrams;
 
@@ -103,6 +142,8 @@ public sealed class UvaPadovaPatient
             _x[i] = _p.InitialState[i];
         }
         Minute = 0;
+        InsulinSensitivityMultiplier = 1.0;
+        EndogenousProductionMultiplier = 1.0;
         _pendingGrams = 0;
         _lastCho = 0;
         _stomachAtMealStartMg = 0;

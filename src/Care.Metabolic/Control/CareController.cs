@@ -1,0 +1,236 @@
+using Care.Metabolic.Safety;
+
+namespace Care.Metabolic.Control;
+
+/// <summary>
+/// Care's predictive dosing controller (oref-style predictions with a learned basal). Every step it
+/// predicts glucose over the next hours from the CGM, the recent unexplained trend (decaying over an
+/// hour), net insulin on board (relative to its basal estimate) and announced carbohydrate on board,
+/// then: suspends when the lowest prediction over 2 h is below the threshold; otherwise sets a
+/// temporary basal towards the eventual glucose and adds small correction boluses when the eventual
+/// glucose stays high (covers unannounced snacks). An announced meal gets a bolus of grams/CR plus a
+/// correction, less insulin already on board. The basal estimate adapts slowly to unexplained
+/// deviations while no carbohydrate is absorbing. Uses only <see cref="CareControllerSettings"/>
+/// (from <c>Quest.csv</c>). Not thread-safe; one instance per wearer.
+/// </summary>
+public sealed class CareController : IInsulinController
+{
+    private const int MaxMeals = 16;
+    private const int HistoryLength = 16;
+
+    private readonly CareControllerSettings _s;
+    private readonly double[] _mealMinutes = new double[MaxMeals];
+    private readonly double[] _mealGrams = new double[MaxMeals];
+    private readonly double[] _cgmMinutes = new double[HistoryLength];
+    private readonly double[] _cgmValues = new double[HistoryLength];
+    private int _cgmCount;
+    private int _mealCount;
+    private DateTimeOffset? _origin;
+    private double _now;
+    private double _s1;
+    private double _s2;
+    private double _basal;
+    private double _lastMealMinute = double.NegativeInfinity;
+    private double _lastDeviation;
+
+    /// <summary>Creates the controller with its settings.</summary>
+    public CareController(CareControllerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _s = settings;
+        _basal = settings.InitialBasalUnitsPerHour / 60.0;
+    }
+
+    /// <inheritdoc/>
+    public string Name => "care";
+
+    /// <summary>The current basal estimate in U/h.</summary>
+    public double BasalEstimateUnitsPerHour => _basal * 60.0;
+
+    /// <summary>The last computed deviation between observed and predicted glucose slope (mg/dL/min).</summary>
+    public double LastDeviationMgPerDlPerMinute => _lastDeviation;
+
+    /// <inheritdoc/>
+    public InsulinRequest Decide(in ControllerInput input)
+    {
+        _origin ??= input.Time;
+        _now = (input.Time - _origin.Value).TotalMinutes;
+        var isf = _s.SensitivityMgPerDlPerUnit;
+        var csf = isf / _s.CarbRatioGramsPerUnit;
+        var carbs = input.AnnouncedCarbsGrams > 0 && double.IsFinite(input.AnnouncedCarbsGrams) ? input.AnnouncedCarbsGrams : 0;
+        var g = input.CgmMgPerDl;
+        var fresh = double.IsFinite(g) && (input.Time - input.CgmTime).TotalMinutes <= 12;
+        if (fresh)
+        {
+            Remember(_now - (input.Time - input.CgmTime).TotalMinutes, g);
+        }
+        if (carbs > 0)
+        {
+            AddMeal(carbs);
+        }
+        if (!fresh)
+        {
+            // Without glucose the controller does not guess: basal estimate only (the governor decides the fallback).
+            return new InsulinRequest(_basal * 60.0, 0, "no fresh CGM: basal estimate");
+        }
+
+        var slope = Slope();
+        var netIob = _s1 + _s2;
+        var insulinSlope = -isf * (_s2 / _s.InsulinTauMinutes);
+        var carbSlope = csf * CarbAbsorptionRate(_now);
+        var deviation = slope - (insulinSlope + carbSlope);
+        _lastDeviation = deviation;
+        AdaptBasal(deviation, input.Period.TotalMinutes);
+
+        var minPredicted = double.PositiveInfinity;
+        for (var h = 15; h <= 120; h += 15)
+        {
+            minPredicted = Math.Min(minPredicted, Predict(g, deviation, h, isf, csf));
+        }
+        var eventual = g + DeviationEffect(deviation, 240) - isf * netIob + csf * CarbsOnBoard(_now);
+        var target = _s.TargetMgPerDl;
+
+        var bolus = 0.0;
+        var why = "";
+        if (carbs > 0)
+        {
+            var correction = (g - target) / isf - Math.Max(0, netIob);
+            bolus = Math.Max(0, carbs / _s.CarbRatioGramsPerUnit + Math.Min(correction, 0.5 * carbs / _s.CarbRatioGramsPerUnit));
+            if (g < 100)
+            {
+                // Glucose already low-normal at the meal: hold back what would bring it to target.
+                bolus = Math.Max(0, bolus - (target - g) / isf);
+            }
+            why = $"meal bolus {carbs:F0} g";
+        }
+
+        if (minPredicted < _s.SuspendBelowPredictedMgPerDl && carbs <= 0)
+        {
+            return new InsulinRequest(0, 0, $"predicted low {minPredicted:F0} mg/dL: suspend");
+        }
+        var insulinNeeded = (eventual - target) / isf;
+        var rate = Math.Max(0, _basal * 60.0 + 2.0 * insulinNeeded);
+        if (minPredicted < _s.TargetMgPerDl && insulinNeeded > 0)
+        {
+            rate = Math.Min(rate, _basal * 60.0);
+        }
+        if (carbs <= 0 && insulinNeeded > 0 && minPredicted > 100 && eventual > target + 20 && _now - _lastMealMinute > 30)
+        {
+            var micro = Math.Min(0.5 * insulinNeeded, _s.MaxMicroBolusBasalHours * _basal * 60.0);
+            bolus = micro;
+            rate = _basal * 60.0;
+            why = $"correction {micro:F2} U";
+        }
+        var rationale = $"{(why.Length > 0 ? why + "; " : "")}eventual {eventual:F0}, min predicted {minPredicted:F0} mg/dL";
+        return new InsulinRequest(rate, bolus, rationale);
+    }
+
+    /// <inheritdoc/>
+    public void Delivered(DoseRecord dose)
+    {
+        ArgumentNullException.ThrowIfNull(dose);
+        _s1 += dose.BolusUnits;
+        // Net insulin: delivered minus the basal estimate (may be negative while suspended).
+        var r = (dose.BasalUnitsPerHour / 60.0 - _basal) * _s.InsulinTauMinutes;
+        var a = dose.Duration.TotalMinutes / _s.InsulinTauMinutes;
+        var e = Math.Exp(-a);
+        var s1 = r + (_s1 - r) * e;
+        var s2 = r + (_s2 - r) * e + (_s1 - r) * a * e;
+        _s1 = s1;
+        _s2 = s2;
+    }
+
+    private double Predict(double g, double deviation, double h, double isf, double csf)
+    {
+        var a = h / _s.InsulinTauMinutes;
+        var e = Math.Exp(-a);
+        var remaining = (_s1 + _s2) * e + _s1 * a * e;
+        var insulinEffect = -isf * (_s1 + _s2 - remaining);
+        var carbEffect = csf * (CarbsOnBoard(_now) - CarbsOnBoard(_now + h));
+        return g + DeviationEffect(deviation, h) + insulinEffect + carbEffect;
+    }
+
+    // The unexplained slope decays linearly to zero over 60 minutes.
+    private static double DeviationEffect(double deviation, double h)
+    {
+        var t = Math.Min(h, 60);
+        return deviation * (t - t * t / 120.0);
+    }
+
+    private void AdaptBasal(double deviation, double periodMinutes)
+    {
+        if (CarbsOnBoard(_now) > 2 || _now - _lastMealMinute < 180 || _cgmCount < 4)
+        {
+            return;
+        }
+        // A sustained rise the model does not explain means the basal estimate is too low (and vice
+        // versa): 1 U/min of missing insulin raises glucose by ISF mg/dL per min at steady state.
+        var d = Math.Clamp(deviation, -1, 1);
+        _basal += periodMinutes / 360.0 * d / _s.SensitivityMgPerDlPerUnit;
+        var b0 = _s.InitialBasalUnitsPerHour / 60.0;
+        _basal = Math.Clamp(_basal, 0.3 * b0, 2.0 * b0);
+    }
+
+    private void AddMeal(double grams)
+    {
+        var slot = _mealCount++ % MaxMeals;
+        _mealMinutes[slot] = _now;
+        _mealGrams[slot] = grams;
+        _lastMealMinute = _now;
+    }
+
+    private double CarbsOnBoard(double at)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < Math.Min(_mealCount, MaxMeals); i++)
+        {
+            var t = Math.Max(0, at - _mealMinutes[i]);
+            var a = t / _s.CarbTauMinutes;
+            sum += _mealGrams[i] * (1 + a) * Math.Exp(-a);
+        }
+        return sum;
+    }
+
+    private double CarbAbsorptionRate(double at)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < Math.Min(_mealCount, MaxMeals); i++)
+        {
+            var t = Math.Max(0, at - _mealMinutes[i]);
+            var a = t / _s.CarbTauMinutes;
+            sum += _mealGrams[i] * a * Math.Exp(-a) / _s.CarbTauMinutes;
+        }
+        return sum;
+    }
+
+    private void Remember(double minute, double value)
+    {
+        if (_cgmCount > 0 && _cgmMinutes[(_cgmCount - 1) % HistoryLength] >= minute)
+        {
+            return;
+        }
+        var slot = _cgmCount++ % HistoryLength;
+        _cgmMinutes[slot] = minute;
+        _cgmValues[slot] = value;
+    }
+
+    // Least-squares slope of the readings of the last 15 minutes (mg/dL/min).
+    private double Slope()
+    {
+        double n = 0, st = 0, sv = 0, stt = 0, stv = 0;
+        for (var i = 0; i < Math.Min(_cgmCount, HistoryLength); i++)
+        {
+            var t = _cgmMinutes[i] - _now;
+            if (t is >= -15 and <= 0)
+            {
+                n++;
+                st += t;
+                sv += _cgmValues[i];
+                stt += t * t;
+                stv += t * _cgmValues[i];
+            }
+        }
+        var denominator = n * stt - st * st;
+        return n >= 2 && denominator > 1e-9 ? (n * stv - st * sv) / denominator : 0;
+    }
+}
