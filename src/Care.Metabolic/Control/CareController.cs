@@ -18,6 +18,13 @@ public sealed class CareController : IInsulinController
     private const int MaxMeals = 16;
     private const int HistoryLength = 16;
 
+    // The CGM error is large and correlated over tens of minutes (MODEL.md section 6), so only half
+    // of an unexplained trend is trusted for dosing; all of it is used to foresee lows.
+    private const double DeviationWeight = 0.5;
+
+    // The controller's own ceiling on temporary basal, below the governor's hard limit.
+    private const double MaxTempBasalMultiple = 2.5;
+
     private readonly CareControllerSettings _s;
     private readonly double[] _mealMinutes = new double[MaxMeals];
     private readonly double[] _mealGrams = new double[MaxMeals];
@@ -32,6 +39,10 @@ public sealed class CareController : IInsulinController
     private double _basal;
     private double _lastMealMinute = double.NegativeInfinity;
     private double _lastDeviation;
+    private double _lastMicroBolusMinute = double.NegativeInfinity;
+    private double _requestedMealBolus;
+    private double _owedBolus;
+    private double _owedCarbs;
 
     /// <summary>Creates the controller with its settings.</summary>
     public CareController(CareControllerSettings settings)
@@ -82,26 +93,30 @@ public sealed class CareController : IInsulinController
         _lastDeviation = deviation;
         AdaptBasal(deviation, input.Period.TotalMinutes);
 
+        // Announced carbohydrate is already covered by its bolus: a faster-than-modelled meal rise is
+        // not chased with more insulin (that is what causes late post-meal lows); falls are always heeded.
+        var cob = CarbsOnBoard(_now);
+        var dosingDeviation = cob > 1 ? Math.Min(0, deviation) : DeviationWeight * deviation;
         var minPredicted = double.PositiveInfinity;
         for (var h = 15; h <= 120; h += 15)
         {
             minPredicted = Math.Min(minPredicted, Predict(g, deviation, h, isf, csf));
         }
-        var eventual = g + DeviationEffect(deviation, 240) - isf * netIob + csf * CarbsOnBoard(_now);
+        var eventual = g + DeviationEffect(dosingDeviation, 240) - isf * netIob + csf * cob;
         var target = _s.TargetMgPerDl;
 
         var bolus = 0.0;
         var why = "";
         if (carbs > 0)
         {
-            var correction = (g - target) / isf - Math.Max(0, netIob);
-            bolus = Math.Max(0, carbs / _s.CarbRatioGramsPerUnit + Math.Min(correction, 0.5 * carbs / _s.CarbRatioGramsPerUnit));
-            if (g < 100)
-            {
-                // Glucose already low-normal at the meal: hold back what would bring it to target.
-                bolus = Math.Max(0, bolus - (target - g) / isf);
-            }
+            // Meal bolus: carbohydrate over CR, plus a correction towards target (negative when low,
+            // never more than half the carbohydrate dose either way) less insulin already on board.
+            var mealDose = carbs / _s.CarbRatioGramsPerUnit;
+            var correction = Math.Clamp((g - target) / isf - Math.Max(0, netIob), -0.5 * mealDose, 0.5 * mealDose);
+            bolus = Math.Max(0, mealDose + correction);
             why = $"meal bolus {carbs:F0} g";
+            _requestedMealBolus = bolus;
+            _owedCarbs = cob;
         }
 
         if (minPredicted < _s.SuspendBelowPredictedMgPerDl && carbs <= 0)
@@ -110,12 +125,29 @@ public sealed class CareController : IInsulinController
         }
         var insulinNeeded = (eventual - target) / isf;
         var rate = Math.Max(0, _basal * 60.0 + 2.0 * insulinNeeded);
-        if (minPredicted < _s.TargetMgPerDl && insulinNeeded > 0)
+        if (minPredicted < 100)
         {
-            rate = Math.Min(rate, _basal * 60.0);
+            // Approaching the low zone: scale the basal down linearly to zero at the suspend threshold.
+            var scale = Math.Clamp((minPredicted - _s.SuspendBelowPredictedMgPerDl) / (100 - _s.SuspendBelowPredictedMgPerDl), 0, 1);
+            rate = Math.Min(rate, scale * _basal * 60.0);
         }
-        if (carbs <= 0 && insulinNeeded > 0 && minPredicted > 100 && eventual > target + 20 && _now - _lastMealMinute > 30)
+        rate = Math.Min(rate, MaxTempBasalMultiple * _basal * 60.0);
+        if (carbs <= 0 && _owedBolus > 0 && g >= 90 && minPredicted > 100)
         {
+            // A meal bolus the governor held back (glucose was low at the meal): give what is still
+            // needed for the carbohydrate not yet absorbed.
+            var owed = _owedBolus * Math.Min(1, cob / Math.Max(1e-9, _owedCarbs));
+            _owedBolus = 0;
+            if (owed > 0.05)
+            {
+                return new InsulinRequest(rate, owed, $"held-back meal bolus {owed:F2} U; eventual {eventual:F0} mg/dL");
+            }
+        }
+        var maxNetIob = 2 * _basal * 60.0;
+        if (carbs <= 0 && insulinNeeded > 0 && minPredicted > 110 && g > 140 && eventual > target + 50
+            && _now - _lastMealMinute > 30 && _now - _lastMicroBolusMinute >= 30 && netIob < maxNetIob)
+        {
+            _lastMicroBolusMinute = _now;
             var micro = Math.Min(0.5 * insulinNeeded, _s.MaxMicroBolusBasalHours * _basal * 60.0);
             bolus = micro;
             rate = _basal * 60.0;
@@ -129,6 +161,11 @@ public sealed class CareController : IInsulinController
     public void Delivered(DoseRecord dose)
     {
         ArgumentNullException.ThrowIfNull(dose);
+        if (_requestedMealBolus > 0)
+        {
+            _owedBolus = Math.Max(0, _requestedMealBolus - dose.BolusUnits);
+            _requestedMealBolus = 0;
+        }
         _s1 += dose.BolusUnits;
         // Net insulin: delivered minus the basal estimate (may be negative while suspended).
         var r = (dose.BasalUnitsPerHour / 60.0 - _basal) * _s.InsulinTauMinutes;
@@ -165,8 +202,8 @@ public sealed class CareController : IInsulinController
         }
         // A sustained rise the model does not explain means the basal estimate is too low (and vice
         // versa): 1 U/min of missing insulin raises glucose by ISF mg/dL per min at steady state.
-        var d = Math.Clamp(deviation, -1, 1);
-        _basal += periodMinutes / 360.0 * d / _s.SensitivityMgPerDlPerUnit;
+        var d = Math.Clamp(deviation, -0.5, 0.5);
+        _basal += periodMinutes / 720.0 * d / _s.SensitivityMgPerDlPerUnit;
         var b0 = _s.InitialBasalUnitsPerHour / 60.0;
         _basal = Math.Clamp(_basal, 0.3 * b0, 2.0 * b0);
     }

@@ -18,13 +18,13 @@ public sealed record CareControllerSettings
     public required double InitialBasalUnitsPerHour { get; init; }
 
     /// <summary>Glucose target (mg/dL).</summary>
-    public double TargetMgPerDl { get; init; } = 115;
+    public double TargetMgPerDl { get; init; } = 120;
 
     /// <summary>Suspend when the lowest predicted glucose over the next 2 h is below this (mg/dL).</summary>
     public double SuspendBelowPredictedMgPerDl { get; init; } = 80;
 
     /// <summary>Time constant of the insulin action model (min); peak action at τ.</summary>
-    public double InsulinTauMinutes { get; init; } = 70;
+    public double InsulinTauMinutes { get; init; } = 90;
 
     /// <summary>Time constant of the carbohydrate absorption model (min).</summary>
     public double CarbTauMinutes { get; init; } = 45;

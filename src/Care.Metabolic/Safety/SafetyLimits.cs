@@ -32,8 +32,8 @@ public sealed record SafetyLimits
     /// <summary>A reading older than this is stale.</summary>
     public TimeSpan StaleAfter { get; init; } = TimeSpan.FromMinutes(12);
 
-    /// <summary>A change faster than this between consecutive readings is not physiological (mg/dL/min).</summary>
-    public double MaxPlausibleRateMgPerDlPerMinute { get; init; } = 6;
+    /// <summary>A change faster than this between consecutive readings is not physiological (mg/dL/min); the simulated children rise at up to ~7 mg/dL/min after meals.</summary>
+    public double MaxPlausibleRateMgPerDlPerMinute { get; init; } = 12;
 
     /// <summary>Lowest and highest plausible reading (mg/dL); outside is a sensor fault.</summary>
     public double MinPlausibleMgPerDl { get; init; } = 39;

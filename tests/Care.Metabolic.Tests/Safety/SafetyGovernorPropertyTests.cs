@@ -143,14 +143,14 @@ public sealed class SafetyGovernorPropertyTests
 
         private bool Faulty(double value, DateTimeOffset now)
         {
-            // The governor's rules: > 6 mg/dL/min from the last accepted reading of the last 30
+            // The governor's rules: > 12 mg/dL/min from the last accepted reading of the last 30
             // minutes is a jump; below 80 mg/dL after a fall of > 40 mg/dL within 15 minutes is a
             // suspected compression low. Either way the reading is bad data.
             var faulty = false;
             if (_accepted.Count > 0)
             {
                 var (t, v) = _accepted[^1];
-                faulty = now - t <= TimeSpan.FromMinutes(30) && Math.Abs(value - v) / Math.Max(1, (now - t).TotalMinutes) > 6;
+                faulty = now - t <= TimeSpan.FromMinutes(30) && Math.Abs(value - v) / Math.Max(1, (now - t).TotalMinutes) > 12;
             }
             var recentHigh = _accepted.Where(a => now - a.Time <= TimeSpan.FromMinutes(15)).Select(a => a.Value).DefaultIfEmpty(double.NaN).Max();
             faulty |= value < 80 && recentHigh - value > 40;
