@@ -22,6 +22,15 @@ public sealed class CareController : IInsulinController
     // of an unexplained trend is trusted for dosing; all of it is used to foresee lows.
     private const double DeviationWeight = 0.5;
 
+    // Run-to-run meal-dose learning (Palerm et al., Diabetes Care 2008;31:1250): each meal bolus is
+    // judged over the following 4 h; a low below 80 mg/dL shrinks later meal doses by 10 %, a
+    // post-meal course that stays above 110 and peaks over 200 mg/dL grows them by 5 %.
+    private const double MealReviewMinutes = 240;
+
+    // Corrections (insulin beyond the carbohydrate dose) use 1.5× the questionnaire's correction
+    // factor: a questionnaire CF comes from the 1700 rule and over-doses the most sensitive (children).
+    private const double CorrectionSoftening = 1.5;
+
     // The controller's own ceiling on temporary basal, below the governor's hard limit.
     private const double MaxTempBasalMultiple = 2.5;
 
@@ -43,6 +52,11 @@ public sealed class CareController : IInsulinController
     private double _requestedMealBolus;
     private double _owedBolus;
     private double _owedCarbs;
+    private double _lastSuspendMinute = double.NegativeInfinity;
+    private double _mealScale = 1.0;
+    private double _reviewStart = double.NaN;
+    private double _reviewMin;
+    private double _reviewMax;
 
     /// <summary>Creates the controller with its settings.</summary>
     public CareController(CareControllerSettings settings)
@@ -57,6 +71,9 @@ public sealed class CareController : IInsulinController
 
     /// <summary>The current basal estimate in U/h.</summary>
     public double BasalEstimateUnitsPerHour => _basal * 60.0;
+
+    /// <summary>The learned multiplier on carbohydrate-ratio meal doses (0.5..1.2, starts at 1).</summary>
+    public double MealDoseScale => _mealScale;
 
     /// <summary>The last computed deviation between observed and predicted glucose slope (mg/dL/min).</summary>
     public double LastDeviationMgPerDlPerMinute => _lastDeviation;
@@ -85,6 +102,15 @@ public sealed class CareController : IInsulinController
             return new InsulinRequest(_basal * 60.0, 0, "no fresh CGM: basal estimate");
         }
 
+        if (_now - _reviewStart <= MealReviewMinutes)
+        {
+            _reviewMin = Math.Min(_reviewMin, g);
+            _reviewMax = Math.Max(_reviewMax, g);
+        }
+        else
+        {
+            CloseMealReview();
+        }
         var slope = Slope();
         var netIob = _s1 + _s2;
         var insulinSlope = -isf * (_s2 / _s.InsulinTauMinutes);
@@ -102,7 +128,10 @@ public sealed class CareController : IInsulinController
         {
             minPredicted = Math.Min(minPredicted, Predict(g, deviation, h, isf, csf));
         }
-        var eventual = g + DeviationEffect(dosingDeviation, 240) - isf * netIob + csf * cob;
+        // Insulin missing after a suspension is only half counted: the rebound it predicts is real
+        // but correcting it in full stacks insulin into the next fall.
+        var countedIob = netIob < 0 ? 0.5 * netIob : netIob;
+        var eventual = g + DeviationEffect(dosingDeviation, 240) - isf * countedIob + csf * cob;
         var target = _s.TargetMgPerDl;
 
         var bolus = 0.0;
@@ -111,20 +140,25 @@ public sealed class CareController : IInsulinController
         {
             // Meal bolus: carbohydrate over CR, plus a correction towards target (negative when low,
             // never more than half the carbohydrate dose either way) less insulin already on board.
-            var mealDose = carbs / _s.CarbRatioGramsPerUnit;
-            var correction = Math.Clamp((g - target) / isf - Math.Max(0, netIob), -0.5 * mealDose, 0.5 * mealDose);
+            CloseMealReview();
+            var mealDose = _mealScale * carbs / _s.CarbRatioGramsPerUnit;
+            var correction = Math.Clamp((g - target) / (CorrectionSoftening * isf) - Math.Max(0, netIob), -0.5 * mealDose, 0.25 * mealDose);
             bolus = Math.Max(0, mealDose + correction);
             why = $"meal bolus {carbs:F0} g";
             _requestedMealBolus = bolus;
             _owedCarbs = cob;
+            _reviewStart = _now;
+            _reviewMin = g;
+            _reviewMax = g;
         }
 
         if (minPredicted < _s.SuspendBelowPredictedMgPerDl && carbs <= 0)
         {
+            _lastSuspendMinute = _now;
             return new InsulinRequest(0, 0, $"predicted low {minPredicted:F0} mg/dL: suspend");
         }
-        var insulinNeeded = (eventual - target) / isf;
-        var rate = Math.Max(0, _basal * 60.0 + 2.0 * insulinNeeded);
+        var insulinNeeded = (eventual - target) / (CorrectionSoftening * isf);
+        var rate = Math.Max(0, _basal * 60.0 + insulinNeeded);
         if (minPredicted < 100)
         {
             // Approaching the low zone: scale the basal down linearly to zero at the suspend threshold.
@@ -144,7 +178,7 @@ public sealed class CareController : IInsulinController
             }
         }
         var maxNetIob = 2 * _basal * 60.0;
-        if (carbs <= 0 && insulinNeeded > 0 && minPredicted > 110 && g > 140 && eventual > target + 50
+        if (carbs <= 0 && insulinNeeded > 0 && minPredicted > 110 && g > 160 && eventual > target + 50
             && _now - _lastMealMinute > 30 && _now - _lastMicroBolusMinute >= 30 && netIob < maxNetIob)
         {
             _lastMicroBolusMinute = _now;
@@ -196,7 +230,8 @@ public sealed class CareController : IInsulinController
 
     private void AdaptBasal(double deviation, double periodMinutes)
     {
-        if (CarbsOnBoard(_now) > 2 || _now - _lastMealMinute < 180 || _cgmCount < 4)
+        // Rebounds after a suspension are not evidence of too little basal: wait two hours.
+        if (CarbsOnBoard(_now) > 2 || _now - _lastMealMinute < 180 || _now - _lastSuspendMinute < 120 || _cgmCount < 4)
         {
             return;
         }
@@ -206,6 +241,23 @@ public sealed class CareController : IInsulinController
         _basal += periodMinutes / 720.0 * d / _s.SensitivityMgPerDlPerUnit;
         var b0 = _s.InitialBasalUnitsPerHour / 60.0;
         _basal = Math.Clamp(_basal, 0.3 * b0, 2.0 * b0);
+    }
+
+    private void CloseMealReview()
+    {
+        if (double.IsNaN(_reviewStart))
+        {
+            return;
+        }
+        if (_reviewMin < 80)
+        {
+            _mealScale = Math.Max(0.5, _mealScale * 0.9);
+        }
+        else if (_reviewMin > 110 && _reviewMax > 200)
+        {
+            _mealScale = Math.Min(1.2, _mealScale * 1.05);
+        }
+        _reviewStart = double.NaN;
     }
 
     private void AddMeal(double grams)
