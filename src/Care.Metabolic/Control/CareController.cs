@@ -23,7 +23,7 @@ public sealed class CareController : IInsulinController
     private const double DeviationWeight = 0.5;
 
     // Run-to-run meal-dose learning (Palerm et al., Diabetes Care 2008;31:1250): each meal bolus is
-    // judged over the following 4 h; a low below 80 mg/dL shrinks later meal doses by 10 %, a
+    // judged over the following 4 h; a low below 80 mg/dL shrinks later meal doses by 20 %, a
     // post-meal course that stays above 110 and peaks over 200 mg/dL grows them by 5 %.
     private const double MealReviewMinutes = 240;
 
@@ -157,7 +157,8 @@ public sealed class CareController : IInsulinController
             _lastSuspendMinute = _now;
             return new InsulinRequest(0, 0, $"predicted low {minPredicted:F0} mg/dL: suspend");
         }
-        var insulinNeeded = (eventual - target) / (CorrectionSoftening * isf);
+        // The learned meal-dose scale is also the best evidence of this wearer's real sensitivity.
+        var insulinNeeded = _mealScale * (eventual - target) / (CorrectionSoftening * isf);
         var rate = Math.Max(0, _basal * 60.0 + insulinNeeded);
         if (minPredicted < 100)
         {
@@ -251,7 +252,7 @@ public sealed class CareController : IInsulinController
         }
         if (_reviewMin < 80)
         {
-            _mealScale = Math.Max(0.5, _mealScale * 0.9);
+            _mealScale = Math.Max(0.5, _mealScale * 0.8);
         }
         else if (_reviewMin > 110 && _reviewMax > 200)
         {
