@@ -17,5 +17,6 @@ internal static class CommandTree
         yield return Ledger.LedgerCommand.Create();
         yield return Devices.DeviceCommand.Create();
         foreach (var c in Sepsis.SepsisCommands.TopLevel()) { yield return c; }
+        yield return Metabolic.EvalT1dCommand.Eval();
     }
 }

@@ -1,0 +1,326 @@
+using Care.Metabolic.Safety;
+
+namespace Care.Metabolic.Control;
+
+/// <summary>
+/// Care's predictive dosing controller (oref-style predictions with a learned basal). Every step it
+/// predicts glucose over the next hours from the CGM, the recent unexplained trend (decaying over an
+/// hour), net insulin on board (relative to its basal estimate) and announced carbohydrate on board,
+/// then: suspends when the lowest prediction over 2 h is below the threshold; otherwise sets a
+/// temporary basal towards the eventual glucose and adds small correction boluses when the eventual
+/// glucose stays high (covers unannounced snacks). An announced meal gets a bolus of grams/CR plus a
+/// correction, less insulin already on board. The basal estimate adapts slowly to unexplained
+/// deviations while no carbohydrate is absorbing. Uses only <see cref="CareControllerSettings"/>
+/// (from <c>Quest.csv</c>). Not thread-safe; one instance per wearer.
+/// </summary>
+public sealed class CareController : IInsulinController
+{
+    private const int MaxMeals = 16;
+    private const int HistoryLength = 16;
+
+    // The CGM error is large and correlated over tens of minutes (MODEL.md section 6), so only half
+    // of an unexplained trend is trusted for dosing; all of it is used to foresee lows.
+    private const double DeviationWeight = 0.5;
+
+    // Run-to-run meal-dose learning (Palerm et al., Diabetes Care 2008;31:1250): each meal bolus is
+    // judged over the following 4 h; a low below 80 mg/dL shrinks later meal doses by 20 %, a
+    // post-meal course that stays above 110 and peaks over 200 mg/dL grows them by 5 %.
+    private const double MealReviewMinutes = 240;
+
+    // Corrections (insulin beyond the carbohydrate dose) use 1.5× the questionnaire's correction
+    // factor: a questionnaire CF comes from the 1700 rule and over-doses the most sensitive (children).
+    private const double CorrectionSoftening = 1.5;
+
+    // The controller's own ceiling on temporary basal, below the governor's hard limit.
+    private const double MaxTempBasalMultiple = 2.5;
+
+    private readonly CareControllerSettings _s;
+    private readonly double[] _mealMinutes = new double[MaxMeals];
+    private readonly double[] _mealGrams = new double[MaxMeals];
+    private readonly double[] _cgmMinutes = new double[HistoryLength];
+    private readonly double[] _cgmValues = new double[HistoryLength];
+    private int _cgmCount;
+    private int _mealCount;
+    private DateTimeOffset? _origin;
+    private double _now;
+    private double _s1;
+    private double _s2;
+    private double _basal;
+    private double _lastMealMinute = double.NegativeInfinity;
+    private double _lastDeviation;
+    private double _lastMicroBolusMinute = double.NegativeInfinity;
+    private double _requestedMealBolus;
+    private double _owedBolus;
+    private double _owedCarbs;
+    private double _lastSuspendMinute = double.NegativeInfinity;
+    private double _mealScale = 1.0;
+    private double _reviewStart = double.NaN;
+    private double _reviewMin;
+    private double _reviewMax;
+
+    /// <summary>Creates the controller with its settings.</summary>
+    public CareController(CareControllerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _s = settings;
+        _basal = settings.InitialBasalUnitsPerHour / 60.0;
+    }
+
+    /// <inheritdoc/>
+    public string Name => "care";
+
+    /// <summary>The current basal estimate in U/h.</summary>
+    public double BasalEstimateUnitsPerHour => _basal * 60.0;
+
+    /// <summary>The learned multiplier on carbohydrate-ratio meal doses (0.5..1.2, starts at 1).</summary>
+    public double MealDoseScale => _mealScale;
+
+    /// <summary>The last computed deviation between observed and predicted glucose slope (mg/dL/min).</summary>
+    public double LastDeviationMgPerDlPerMinute => _lastDeviation;
+
+    /// <inheritdoc/>
+    public InsulinRequest Decide(in ControllerInput input)
+    {
+        _origin ??= input.Time;
+        _now = (input.Time - _origin.Value).TotalMinutes;
+        var isf = _s.SensitivityMgPerDlPerUnit;
+        var csf = isf / _s.CarbRatioGramsPerUnit;
+        var carbs = input.AnnouncedCarbsGrams > 0 && double.IsFinite(input.AnnouncedCarbsGrams) ? input.AnnouncedCarbsGrams : 0;
+        var g = input.CgmMgPerDl;
+        var fresh = double.IsFinite(g) && (input.Time - input.CgmTime).TotalMinutes <= 12;
+        if (fresh)
+        {
+            Remember(_now - (input.Time - input.CgmTime).TotalMinutes, g);
+        }
+        if (carbs > 0)
+        {
+            AddMeal(carbs);
+        }
+        if (!fresh)
+        {
+            // Without glucose the controller does not guess: basal estimate only (the governor decides the fallback).
+            return new InsulinRequest(_basal * 60.0, 0, "no fresh CGM: basal estimate");
+        }
+
+        if (_now - _reviewStart <= MealReviewMinutes)
+        {
+            _reviewMin = Math.Min(_reviewMin, g);
+            _reviewMax = Math.Max(_reviewMax, g);
+        }
+        else
+        {
+            CloseMealReview();
+        }
+        var slope = Slope();
+        var netIob = _s1 + _s2;
+        var insulinSlope = -isf * (_s2 / _s.InsulinTauMinutes);
+        var carbSlope = csf * CarbAbsorptionRate(_now);
+        var deviation = slope - (insulinSlope + carbSlope);
+        _lastDeviation = deviation;
+        AdaptBasal(deviation, input.Period.TotalMinutes);
+
+        // Announced carbohydrate is already covered by its bolus: a faster-than-modelled meal rise is
+        // not chased with more insulin (that is what causes late post-meal lows); falls are always heeded.
+        var cob = CarbsOnBoard(_now);
+        var dosingDeviation = cob > 1 ? Math.Min(0, deviation) : DeviationWeight * deviation;
+        var minPredicted = double.PositiveInfinity;
+        for (var h = 15; h <= 120; h += 15)
+        {
+            minPredicted = Math.Min(minPredicted, Predict(g, deviation, h, isf, csf));
+        }
+        // Insulin missing after a suspension is only half counted: the rebound it predicts is real
+        // but correcting it in full stacks insulin into the next fall.
+        var countedIob = netIob < 0 ? 0.5 * netIob : netIob;
+        var eventual = g + DeviationEffect(dosingDeviation, 240) - isf * countedIob + csf * cob;
+        var target = _s.TargetMgPerDl;
+
+        var bolus = 0.0;
+        var why = "";
+        if (carbs > 0)
+        {
+            // Meal bolus: carbohydrate over CR, plus a correction towards target (negative when low,
+            // never more than half the carbohydrate dose either way) less insulin already on board.
+            CloseMealReview();
+            var mealDose = _mealScale * carbs / _s.CarbRatioGramsPerUnit;
+            var correction = Math.Clamp((g - target) / (CorrectionSoftening * isf) - Math.Max(0, netIob), -0.5 * mealDose, 0.25 * mealDose);
+            bolus = Math.Max(0, mealDose + correction);
+            why = $"meal bolus {carbs:F0} g";
+            _requestedMealBolus = bolus;
+            _owedCarbs = cob;
+            _reviewStart = _now;
+            _reviewMin = g;
+            _reviewMax = g;
+        }
+
+        if (minPredicted < _s.SuspendBelowPredictedMgPerDl && carbs <= 0)
+        {
+            _lastSuspendMinute = _now;
+            return new InsulinRequest(0, 0, $"predicted low {minPredicted:F0} mg/dL: suspend");
+        }
+        // The learned meal-dose scale is also the best evidence of this wearer's real sensitivity.
+        var insulinNeeded = _mealScale * (eventual - target) / (CorrectionSoftening * isf);
+        var rate = Math.Max(0, _basal * 60.0 + insulinNeeded);
+        if (minPredicted < 100)
+        {
+            // Approaching the low zone: scale the basal down linearly to zero at the suspend threshold.
+            var scale = Math.Clamp((minPredicted - _s.SuspendBelowPredictedMgPerDl) / (100 - _s.SuspendBelowPredictedMgPerDl), 0, 1);
+            rate = Math.Min(rate, scale * _basal * 60.0);
+        }
+        rate = Math.Min(rate, MaxTempBasalMultiple * _basal * 60.0);
+        if (carbs <= 0 && _owedBolus > 0 && g >= 90 && minPredicted > 100)
+        {
+            // A meal bolus the governor held back (glucose was low at the meal): give what is still
+            // needed for the carbohydrate not yet absorbed.
+            var owed = _owedBolus * Math.Min(1, cob / Math.Max(1e-9, _owedCarbs));
+            _owedBolus = 0;
+            if (owed > 0.05)
+            {
+                return new InsulinRequest(rate, owed, $"held-back meal bolus {owed:F2} U; eventual {eventual:F0} mg/dL");
+            }
+        }
+        var maxNetIob = 2 * _basal * 60.0;
+        if (carbs <= 0 && insulinNeeded > 0 && minPredicted > 110 && g > 160 && eventual > target + 50
+            && _now - _lastMealMinute > 30 && _now - _lastMicroBolusMinute >= 30 && netIob < maxNetIob)
+        {
+            _lastMicroBolusMinute = _now;
+            var micro = Math.Min(0.5 * insulinNeeded, _s.MaxMicroBolusBasalHours * _basal * 60.0);
+            bolus = micro;
+            rate = _basal * 60.0;
+            why = $"correction {micro:F2} U";
+        }
+        var rationale = $"{(why.Length > 0 ? why + "; " : "")}eventual {eventual:F0}, min predicted {minPredicted:F0} mg/dL";
+        return new InsulinRequest(rate, bolus, rationale);
+    }
+
+    /// <inheritdoc/>
+    public void Delivered(DoseRecord dose)
+    {
+        ArgumentNullException.ThrowIfNull(dose);
+        if (_requestedMealBolus > 0)
+        {
+            _owedBolus = Math.Max(0, _requestedMealBolus - dose.BolusUnits);
+            _requestedMealBolus = 0;
+        }
+        _s1 += dose.BolusUnits;
+        // Net insulin: delivered minus the basal estimate (may be negative while suspended).
+        var r = (dose.BasalUnitsPerHour / 60.0 - _basal) * _s.InsulinTauMinutes;
+        var a = dose.Duration.TotalMinutes / _s.InsulinTauMinutes;
+        var e = Math.Exp(-a);
+        var s1 = r + (_s1 - r) * e;
+        var s2 = r + (_s2 - r) * e + (_s1 - r) * a * e;
+        _s1 = s1;
+        _s2 = s2;
+    }
+
+    private double Predict(double g, double deviation, double h, double isf, double csf)
+    {
+        var a = h / _s.InsulinTauMinutes;
+        var e = Math.Exp(-a);
+        var remaining = (_s1 + _s2) * e + _s1 * a * e;
+        var insulinEffect = -isf * (_s1 + _s2 - remaining);
+        var carbEffect = csf * (CarbsOnBoard(_now) - CarbsOnBoard(_now + h));
+        return g + DeviationEffect(deviation, h) + insulinEffect + carbEffect;
+    }
+
+    // The unexplained slope decays linearly to zero over 60 minutes.
+    private static double DeviationEffect(double deviation, double h)
+    {
+        var t = Math.Min(h, 60);
+        return deviation * (t - t * t / 120.0);
+    }
+
+    private void AdaptBasal(double deviation, double periodMinutes)
+    {
+        // Rebounds after a suspension are not evidence of too little basal: wait two hours.
+        if (CarbsOnBoard(_now) > 2 || _now - _lastMealMinute < 180 || _now - _lastSuspendMinute < 120 || _cgmCount < 4)
+        {
+            return;
+        }
+        // A sustained rise the model does not explain means the basal estimate is too low (and vice
+        // versa): 1 U/min of missing insulin raises glucose by ISF mg/dL per min at steady state.
+        var d = Math.Clamp(deviation, -0.5, 0.5);
+        _basal += periodMinutes / 720.0 * d / _s.SensitivityMgPerDlPerUnit;
+        var b0 = _s.InitialBasalUnitsPerHour / 60.0;
+        _basal = Math.Clamp(_basal, 0.3 * b0, 2.0 * b0);
+    }
+
+    private void CloseMealReview()
+    {
+        if (double.IsNaN(_reviewStart))
+        {
+            return;
+        }
+        if (_reviewMin < 80)
+        {
+            _mealScale = Math.Max(0.5, _mealScale * 0.8);
+        }
+        else if (_reviewMin > 110 && _reviewMax > 200)
+        {
+            _mealScale = Math.Min(1.2, _mealScale * 1.05);
+        }
+        _reviewStart = double.NaN;
+    }
+
+    private void AddMeal(double grams)
+    {
+        var slot = _mealCount++ % MaxMeals;
+        _mealMinutes[slot] = _now;
+        _mealGrams[slot] = grams;
+        _lastMealMinute = _now;
+    }
+
+    private double CarbsOnBoard(double at)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < Math.Min(_mealCount, MaxMeals); i++)
+        {
+            var t = Math.Max(0, at - _mealMinutes[i]);
+            var a = t / _s.CarbTauMinutes;
+            sum += _mealGrams[i] * (1 + a) * Math.Exp(-a);
+        }
+        return sum;
+    }
+
+    private double CarbAbsorptionRate(double at)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < Math.Min(_mealCount, MaxMeals); i++)
+        {
+            var t = Math.Max(0, at - _mealMinutes[i]);
+            var a = t / _s.CarbTauMinutes;
+            sum += _mealGrams[i] * a * Math.Exp(-a) / _s.CarbTauMinutes;
+        }
+        return sum;
+    }
+
+    private void Remember(double minute, double value)
+    {
+        if (_cgmCount > 0 && _cgmMinutes[(_cgmCount - 1) % HistoryLength] >= minute)
+        {
+            return;
+        }
+        var slot = _cgmCount++ % HistoryLength;
+        _cgmMinutes[slot] = minute;
+        _cgmValues[slot] = value;
+    }
+
+    // Least-squares slope of the readings of the last 15 minutes (mg/dL/min).
+    private double Slope()
+    {
+        double n = 0, st = 0, sv = 0, stt = 0, stv = 0;
+        for (var i = 0; i < Math.Min(_cgmCount, HistoryLength); i++)
+        {
+            var t = _cgmMinutes[i] - _now;
+            if (t is >= -15 and <= 0)
+            {
+                n++;
+                st += t;
+                sv += _cgmValues[i];
+                stt += t * t;
+                stv += t * _cgmValues[i];
+            }
+        }
+        var denominator = n * stt - st * st;
+        return n >= 2 && denominator > 1e-9 ? (n * stv - st * sv) / denominator : 0;
+    }
+}

@@ -1,0 +1,73 @@
+namespace Care.Metabolic.Control;
+
+/// <summary>
+/// Insulin on board with a two-compartment subcutaneous model of equal time constants τ
+/// (dS1/dt = u - S1/τ, dS2/dt = (S1 - S2)/τ; IOB = S1 + S2; activity = S2/τ). A bolus B has
+/// IOB(t) = B (1 + t/τ) e^{-t/τ}, peak action at t = τ. Advanced exactly for piecewise-constant
+/// infusions; O(1) per step, no allocation. Not thread-safe.
+/// </summary>
+public sealed class InsulinOnBoard
+{
+    private readonly double _tau;
+    private double _s1;
+    private double _s2;
+
+    /// <summary>Creates an empty tracker with time constant <paramref name="tauMinutes"/> (minutes, 10..300).</summary>
+    public InsulinOnBoard(double tauMinutes)
+    {
+        if (!(tauMinutes >= 10 && tauMinutes <= 300))
+        {
+            throw new ArgumentOutOfRangeException(nameof(tauMinutes), tauMinutes, "time constant must be 10..300 minutes");
+        }
+        _tau = tauMinutes;
+    }
+
+    /// <summary>The time constant τ in minutes.</summary>
+    public double TauMinutes => _tau;
+
+    /// <summary>Insulin on board in U.</summary>
+    public double Units => _s1 + _s2;
+
+    /// <summary>Insulin acting now, in U/min.</summary>
+    public double ActivityUnitsPerMinute => _s2 / _tau;
+
+    /// <summary>Sets the state to the steady state of a constant infusion (U/min).</summary>
+    public void SetSteadyState(double unitsPerMinute)
+    {
+        _s1 = unitsPerMinute * _tau;
+        _s2 = _s1;
+    }
+
+    /// <summary>Adds a bolus (U, ≥ 0) now.</summary>
+    public void AddBolus(double units)
+    {
+        if (units > 0)
+        {
+            _s1 += units;
+        }
+    }
+
+    /// <summary>Advances <paramref name="minutes"/> (≥ 0) with a constant infusion of <paramref name="unitsPerMinute"/> (≥ 0).</summary>
+    public void Advance(double minutes, double unitsPerMinute)
+    {
+        if (!(minutes > 0))
+        {
+            return;
+        }
+        var rt = Math.Max(0, unitsPerMinute) * _tau;
+        var a = minutes / _tau;
+        var e = Math.Exp(-a);
+        var s1 = rt + (_s1 - rt) * e;
+        var s2 = rt + (_s2 - rt) * e + (_s1 - rt) * a * e;
+        _s1 = s1;
+        _s2 = s2;
+    }
+
+    /// <summary>The IOB that would remain after <paramref name="minutes"/> with no further insulin (U).</summary>
+    public double RemainingAfter(double minutes)
+    {
+        var a = minutes / _tau;
+        var e = Math.Exp(-a);
+        return _s1 * e + _s2 * e + _s1 * a * e;
+    }
+}

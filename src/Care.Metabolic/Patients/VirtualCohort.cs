@@ -1,0 +1,115 @@
+using Care.Core.Errors;
+
+namespace Care.Metabolic.Patients;
+
+/// <summary>
+/// The 30 virtual patients read from a <c>t1d</c> data folder (<c>vpatient_params.csv</c> and
+/// <c>Quest.csv</c>, see MODEL.md). Read once; immutable and thread-safe afterwards.
+/// </summary>
+public sealed class VirtualCohort
+{
+    private VirtualCohort(string folder, IReadOnlyList<VirtualPatient> patients)
+    {
+        Folder = folder;
+        Patients = patients;
+    }
+
+    /// <summary>The data folder the cohort was read from.</summary>
+    public string Folder { get; }
+
+    /// <summary>Every patient, in file order (adolescents, adults, children).</summary>
+    public IReadOnlyList<VirtualPatient> Patients { get; }
+
+    /// <summary>The patient called <paramref name="name"/>; throws <see cref="InvalidInputException"/> when unknown.</summary>
+    public VirtualPatient this[string name] =>
+        Patients.FirstOrDefault(p => p.Name == name)
+        ?? throw new InvalidInputException("patient", $"'{name}' is not in {Folder}");
+
+    /// <summary>
+    /// The patients of a cohort selection: <c>all</c>, <c>adults</c>, <c>adolescents</c> or <c>children</c>.
+    /// Throws <see cref="InvalidInputException"/> for any other name.
+    /// </summary>
+    public IReadOnlyList<VirtualPatient> Select(string cohort) => cohort switch
+    {
+        "all" => Patients,
+        "adults" => [.. Patients.Where(p => p.Group == "adult")],
+        "adolescents" => [.. Patients.Where(p => p.Group == "adolescent")],
+        "children" => [.. Patients.Where(p => p.Group == "child")],
+        _ => throw new InvalidInputException("--cohort", $"'{cohort}' is not one of all, adults, adolescents, children"),
+    };
+
+    /// <summary>
+    /// Reads the cohort from <paramref name="folder"/>. Throws <see cref="InvalidInputException"/>
+    /// naming the file, line and column when a file is missing or a value is not a finite number.
+    /// </summary>
+    public static VirtualCohort Load(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var vp = CsvTable.Read(Path.Combine(folder, "vpatient_params.csv"));
+        var quest = CsvTable.Read(Path.Combine(folder, "Quest.csv"));
+        var questRows = new Dictionary<string, QuestParameters>(StringComparer.Ordinal);
+        for (var r = 0; r < quest.RowCount; r++)
+        {
+            questRows[quest.Text(r, "Name")] = new QuestParameters(
+                quest.Number(r, "CR"), quest.Number(r, "CF"), quest.Number(r, "Age"), quest.Number(r, "TDI"));
+        }
+        var patients = new List<VirtualPatient>(vp.RowCount);
+        for (var r = 0; r < vp.RowCount; r++)
+        {
+            var name = vp.Text(r, "Name");
+            if (!questRows.TryGetValue(name, out var q))
+            {
+                throw new InvalidInputException(quest.Path, $"no row for patient '{name}'");
+            }
+            patients.Add(new VirtualPatient(ReadPhysiology(vp, r, name), q));
+        }
+        return new VirtualCohort(folder, patients);
+    }
+
+    private static PatientParameters ReadPhysiology(CsvTable t, int r, string name)
+    {
+        var x0 = new double[13];
+        for (var k = 1; k <= 13; k++)
+        {
+            // MODEL.md section 1: the first nine columns are literally "x0_ 1" .. "x0_ 9".
+            x0[k - 1] = t.Number(r, k < 10 ? $"x0_ {k}" : $"x0_{k}");
+        }
+        return new PatientParameters
+        {
+            Name = name,
+            InitialState = x0,
+            BW = t.Number(r, "BW"),
+            Kabs = t.Number(r, "kabs"),
+            Kmax = t.Number(r, "kmax"),
+            Kmin = t.Number(r, "kmin"),
+            B = t.Number(r, "b"),
+            D = t.Number(r, "d"),
+            F = t.Number(r, "f"),
+            Vg = t.Number(r, "Vg"),
+            Vi = t.Number(r, "Vi"),
+            K1 = t.Number(r, "k1"),
+            K2 = t.Number(r, "k2"),
+            Kp1 = t.Number(r, "kp1"),
+            Kp2 = t.Number(r, "kp2"),
+            Kp3 = t.Number(r, "kp3"),
+            Fsnc = t.Number(r, "Fsnc"),
+            Ke1 = t.Number(r, "ke1"),
+            Ke2 = t.Number(r, "ke2"),
+            Vm0 = t.Number(r, "Vm0"),
+            Vmx = t.Number(r, "Vmx"),
+            Km0 = t.Number(r, "Km0"),
+            P2u = t.Number(r, "p2u"),
+            Ib = t.Number(r, "Ib"),
+            Ki = t.Number(r, "ki"),
+            M1 = t.Number(r, "m1"),
+            M2 = t.Number(r, "m2"),
+            M4 = t.Number(r, "m4"),
+            M30 = t.Number(r, "m30"),
+            Ka1 = t.Number(r, "ka1"),
+            Ka2 = t.Number(r, "ka2"),
+            Kd = t.Number(r, "kd"),
+            Ksc = t.Number(r, "ksc"),
+            U2ss = t.Number(r, "u2ss"),
+        };
+    }
+}
