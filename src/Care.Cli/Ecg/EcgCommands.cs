@@ -10,12 +10,13 @@ internal static class EcgCommands
     {
         var ecg = new Command("ecg", "ECG records: inspect WFDB records and detect beats.");
         ecg.Subcommands.Add(EcgInfoCommand.Build());
+        ecg.Subcommands.Add(EcgDetectCommand.Build());
         return ecg;
     }
 
     /// <summary>The subcommands of <c>care eval</c> that score ECG intelligence.</summary>
     public static IEnumerable<Command> Eval()
     {
-        yield break;
+        yield return EvalEcgCommand.Build();
     }
 }

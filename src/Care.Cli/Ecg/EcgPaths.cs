@@ -16,6 +16,16 @@ internal static class EcgPaths
         return path;
     }
 
+    /// <summary>Checks that <paramref name="record"/> has signal <paramref name="signal"/>.</summary>
+    public static int CheckSignal(Care.Cardio.Wfdb.WfdbRecord record, int signal)
+    {
+        if (signal < 0 || signal >= record.Header.SignalCount)
+        {
+            throw new InvalidInputException("--signal", $"record {record.Name} has signals 0 to {record.Header.SignalCount - 1}");
+        }
+        return signal;
+    }
+
     /// <summary>
     /// The records of database folder <paramref name="db"/> that have a header, a reference
     /// annotation file and match <paramref name="only"/> (all when null), in name order.
