@@ -18,5 +18,6 @@ internal static class EcgCommands
     public static IEnumerable<Command> Eval()
     {
         yield return EvalEcgCommand.Build();
+        yield return EvalAfCommand.Build();
     }
 }

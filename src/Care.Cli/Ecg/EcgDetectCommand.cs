@@ -19,7 +19,8 @@ internal static class EcgDetectCommand
         var annotator = new Option<string>("--annotator") { Description = "Annotator name: the output file's extension", DefaultValueFactory = _ => "care" };
         var outDir = new Option<string?>("--out") { Description = "Output folder (default: the record's folder)" };
         var signal = new Option<int>("--signal") { Description = "Signal (lead) to analyse", DefaultValueFactory = _ => 0 };
-        var command = new Command("detect", "Detect beats in a WFDB record and write them as a WFDB annotation file.") { record, annotator, outDir, signal };
+        var csv = new Option<string?>("--csv") { Description = "Also write the beats with their features (sample, decision sample, energy, slope, search-back) to this CSV file" };
+        var command = new Command("detect", "Detect beats in a WFDB record and write them as a WFDB annotation file.") { record, annotator, outDir, signal, csv };
         CliAction.Set(command, async (parse, cancel) =>
         {
             var path = EcgPaths.Record(parse.GetRequiredValue(record));
@@ -36,6 +37,11 @@ internal static class EcgDetectCommand
             Directory.CreateDirectory(folder);
             var file = Path.Combine(folder, rec.Name + "." + name);
             await File.WriteAllBytesAsync(file, AnnotationFile.Write(annotations), cancel);
+            if (parse.GetValue(csv) is { } csvPath)
+            {
+                var lines = beats.Select(b => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{b.Sample},{b.DecidedAtSample},{b.Energy},{b.Slope},{(b.FromSearchBack ? 1 : 0)}"));
+                await File.WriteAllLinesAsync(csvPath, ["sample,decided_at,energy,slope,search_back", .. lines], cancel);
+            }
             await parse.InvocationConfiguration.Output.WriteLineAsync($"{file}: {annotations.Count} beats");
             return ExitCodes.Ok;
         });
