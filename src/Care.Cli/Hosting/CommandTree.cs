@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Care.Cli.Ecg;
 
 namespace Care.Cli.Hosting;
 
@@ -18,5 +19,18 @@ internal static class CommandTree
         yield return Devices.DeviceCommand.Create();
         foreach (var c in Sepsis.SepsisCommands.TopLevel()) { yield return c; }
         yield return Metabolic.EvalT1dCommand.Eval();
+        yield return EcgCommands.Ecg();
+        yield return Eval();
+    }
+
+    /// <summary><c>care eval …</c>: each feature adds its accuracy measurements as subcommands.</summary>
+    private static Command Eval()
+    {
+        var eval = new Command("eval", "Measure accuracy on real public reference data (../shared/data).");
+        foreach (var command in EcgCommands.Eval())
+        {
+            eval.Subcommands.Add(command);
+        }
+        return eval;
     }
 }

@@ -1,0 +1,17 @@
+namespace Care.Cardio.Pipeline;
+
+/// <summary>
+/// Receives what <see cref="EcgPipeline"/> finds, as it finds it. Implement it on a struct or a
+/// class; the pipeline calls it synchronously from <see cref="EcgPipeline.Process{TListener}"/>.
+/// </summary>
+public interface IEcgListener
+{
+    /// <summary>A beat was decided.</summary>
+    void OnBeat(in BeatEvent beat);
+
+    /// <summary>The rhythm changed (atrial fibrillation began or ended).</summary>
+    void OnRhythm(in RhythmEvent change);
+
+    /// <summary>A heart-rate-variability window closed.</summary>
+    void OnHrv(in HrvEvent window);
+}

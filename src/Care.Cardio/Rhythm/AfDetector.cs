@@ -1,0 +1,164 @@
+namespace Care.Cardio.Rhythm;
+
+/// <summary>
+/// Atrial-fibrillation detection from RR intervals alone, beat by beat, for a patch: over the last
+/// 32 intervals it asks whether the rhythm is irregular at every short lag (so bigeminy and
+/// trigeminy, which repeat, are not AF), still irregular once premature–compensatory pairs are set
+/// aside (so isolated ectopic beats are not AF), spread over many RR values (Shannon entropy) and
+/// as random in its ups and downs as AF is (turning-point ratio). The state changes after three
+/// consecutive windows agree. Fixed memory, no allocation per beat; not thread safe.
+/// </summary>
+public sealed class AfDetector
+{
+    /// <summary>RR intervals per analysis window.</summary>
+    public const int Window = 32;
+
+    private const int Confirm = 3;                // windows in a row before the state changes
+    private const double LagIrregularity = 0.08;  // median |RR(i) − RR(i−L)| / median RR, at every lag L = 1..3
+    private const double CleanIrregularity = 0.08; // the same at lag 1, premature–compensatory pairs left out
+    private const double Entropy = 0.55;          // Shannon entropy of RR in 1/16-median bins, normalised by ln(32)
+    private const double TurningLow = 0.5;        // turning-point ratio of a random series: 2/3
+    private const double TurningHigh = 0.8;
+    private const double Premature = 0.85;        // an ectopic pair: RR < 85 % of the median, then > 110 %
+    private const double Compensatory = 1.1;
+    private const int Bins = 64;
+
+    private readonly float[] _rr = new float[Window];
+    private readonly float[] _scratch = new float[Window];
+    private readonly float[] _ordered = new float[Window];
+    private readonly bool[] _ectopic = new bool[Window];
+    private readonly int[] _bins = new int[Bins];
+    private int _count;
+    private int _next;
+    private int _agree;
+    private bool _inAf;
+
+    /// <summary>True while the detector considers the rhythm atrial fibrillation.</summary>
+    public bool InAf => _inAf;
+
+    /// <summary>Forgets all intervals and returns to "not AF".</summary>
+    public void Reset()
+    {
+        Array.Clear(_rr);
+        _count = 0;
+        _next = 0;
+        _agree = 0;
+        _inAf = false;
+    }
+
+    /// <summary>
+    /// Adds one RR interval in seconds (intervals outside 0.2–3 s, such as those spanning a gap in
+    /// the signal, are ignored) and returns true when the AF state changed with it.
+    /// </summary>
+    public bool Add(double rrSeconds)
+    {
+        if (!(rrSeconds >= 0.2 && rrSeconds <= 3))
+        {
+            return false;
+        }
+        _rr[_next] = (float)rrSeconds;
+        _next = (_next + 1) % Window;
+        if (_count < Window)
+        {
+            _count++;
+            if (_count < Window)
+            {
+                return false;
+            }
+        }
+        var looksAf = WindowLooksLikeAf();
+        if (looksAf == _inAf)
+        {
+            _agree = 0;
+            return false;
+        }
+        if (++_agree < Confirm)
+        {
+            return false;
+        }
+        _agree = 0;
+        _inAf = looksAf;
+        return true;
+    }
+
+    internal bool WindowLooksLikeAf()
+    {
+        // Oldest first.
+        for (var i = 0; i < Window; i++)
+        {
+            _ordered[i] = _rr[(_next + i) % Window];
+        }
+        var rr = _ordered.AsSpan();
+        var median = Median(rr);
+        for (var lag = 1; lag <= 3; lag++)
+        {
+            var n = 0;
+            for (var i = lag; i < Window; i++)
+            {
+                _scratch[n++] = Math.Abs(rr[i] - rr[i - lag]);
+            }
+            if (Median(_scratch.AsSpan(0, n)) < LagIrregularity * median)
+            {
+                return false;
+            }
+        }
+        Array.Clear(_ectopic);
+        for (var i = 0; i + 1 < Window; i++)
+        {
+            if (rr[i] < Premature * median && rr[i + 1] > Compensatory * median)
+            {
+                _ectopic[i] = true;
+                _ectopic[i + 1] = true;
+            }
+        }
+        var clean = 0;
+        for (var i = 1; i < Window; i++)
+        {
+            if (!_ectopic[i] && !_ectopic[i - 1])
+            {
+                _scratch[clean++] = Math.Abs(rr[i] - rr[i - 1]);
+            }
+        }
+        if (clean < 6 || Median(_scratch.AsSpan(0, clean)) < CleanIrregularity * median)
+        {
+            return false;
+        }
+        var turning = 0;
+        for (var i = 1; i + 1 < Window; i++)
+        {
+            if ((rr[i] - rr[i - 1]) * (rr[i + 1] - rr[i]) < 0)
+            {
+                turning++;
+            }
+        }
+        var ratio = turning / (double)(Window - 2);
+        if (ratio <= TurningLow || ratio >= TurningHigh)
+        {
+            return false;
+        }
+        Array.Clear(_bins);
+        for (var i = 0; i < Window; i++)
+        {
+            _bins[Math.Min(Bins - 1, (int)(rr[i] / median * 16))]++;
+        }
+        double entropy = 0;
+        foreach (var c in _bins)
+        {
+            if (c > 0)
+            {
+                var p = c / (double)Window;
+                entropy -= p * Math.Log(p);
+            }
+        }
+        return entropy / Math.Log(Window) > Entropy;
+    }
+
+    private static float Median(Span<float> values)
+    {
+        // Sorts a copy in place: allocation-free on a fixed scratch span.
+        Span<float> copy = stackalloc float[values.Length];
+        values.CopyTo(copy);
+        copy.Sort();
+        return copy.Length % 2 == 1 ? copy[copy.Length / 2] : 0.5f * (copy[copy.Length / 2 - 1] + copy[copy.Length / 2]);
+    }
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace Care.Cli.Ecg;
+
+/// <summary>The ECG commands: <c>care ecg …</c> and the ECG parts of <c>care eval …</c>.</summary>
+internal static class EcgCommands
+{
+    /// <summary><c>care ecg</c>: look at and annotate WFDB records.</summary>
+    public static Command Ecg()
+    {
+        var ecg = new Command("ecg", "ECG records: inspect WFDB records and detect beats.");
+        ecg.Subcommands.Add(EcgInfoCommand.Build());
+        ecg.Subcommands.Add(EcgDetectCommand.Build());
+        return ecg;
+    }
+
+    /// <summary>The subcommands of <c>care eval</c> that score ECG intelligence.</summary>
+    public static IEnumerable<Command> Eval()
+    {
+        yield return EvalEcgCommand.Build();
+        yield return EvalAfCommand.Build();
+    }
+}

@@ -1,0 +1,62 @@
+using Care.Core.Errors;
+
+namespace Care.Cli.Ecg;
+
+/// <summary>Resolves record paths and database folders given on the command line.</summary>
+internal static class EcgPaths
+{
+    /// <summary>The record path without extension; accepts <c>100</c>, <c>dir/100</c> or <c>dir/100.hea</c>.</summary>
+    public static string Record(string argument)
+    {
+        var path = argument.EndsWith(".hea", StringComparison.OrdinalIgnoreCase) ? argument[..^4] : argument;
+        if (!File.Exists(path + ".hea"))
+        {
+            throw new InvalidInputException("RECORD", $"no header file '{path}.hea'");
+        }
+        return path;
+    }
+
+    /// <summary>Checks that <paramref name="record"/> has signal <paramref name="signal"/>.</summary>
+    public static int CheckSignal(Care.Cardio.Wfdb.WfdbRecord record, int signal)
+    {
+        if (signal < 0 || signal >= record.Header.SignalCount)
+        {
+            throw new InvalidInputException("--signal", $"record {record.Name} has signals 0 to {record.Header.SignalCount - 1}");
+        }
+        return signal;
+    }
+
+    /// <summary>
+    /// The records of database folder <paramref name="db"/> that have a header, a reference
+    /// annotation file and match <paramref name="only"/> (all when null), in name order.
+    /// </summary>
+    public static IReadOnlyList<string> Records(string db, string? only)
+    {
+        if (!Directory.Exists(db))
+        {
+            throw new InvalidInputException("--db", $"folder '{db}' does not exist");
+        }
+        var present = Directory.EnumerateFiles(db, "*.hea")
+            .Select(f => f[..^4])
+            .Where(r => File.Exists(r + ".atr"))
+            .OrderBy(r => Path.GetFileName(r), StringComparer.Ordinal)
+            .ToList();
+        if (only is null)
+        {
+            if (present.Count == 0)
+            {
+                throw new InvalidInputException("--db", $"folder '{db}' holds no record with both a .hea and an .atr file");
+            }
+            return present;
+        }
+        var wanted = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var result = new List<string>();
+        foreach (var name in wanted)
+        {
+            var match = present.FirstOrDefault(r => Path.GetFileName(r) == name)
+                ?? throw new InvalidInputException("--records", $"record '{name}' is not in '{db}' (with .hea and .atr)");
+            result.Add(match);
+        }
+        return result;
+    }
+}

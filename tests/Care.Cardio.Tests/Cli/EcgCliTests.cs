@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Care.Cardio.Tests.Wfdb;
+using Care.Cardio.Wfdb;
+using Care.Cli.Hosting;
+using Care.Testing;
+
+namespace Care.Cardio.Tests.Cli;
+
+public sealed class EcgCliTests
+{
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CareCli.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Eval_ecg_json_has_the_documented_shape()
+    {
+        var db = SharedData.RequireFolder("mitdb");
+        var (code, output, _) = await Run("eval", "ecg", "--db", db, "--records", "100,119", "--json");
+        Assert.Equal(ExitCodes.Ok, code);
+        using var json = JsonDocument.Parse(output);
+        var records = json.RootElement.GetProperty("records");
+        Assert.Equal(2, records.GetArrayLength());
+        Assert.Equal("100", records[0].GetProperty("record").GetString());
+        foreach (var field in new[] { "beats", "tp", "fn", "fp", "se", "ppv" })
+        {
+            Assert.True(records[0].TryGetProperty(field, out _), field);
+        }
+        var gross = json.RootElement.GetProperty("gross");
+        Assert.Equal(records[0].GetProperty("tp").GetInt32() + records[1].GetProperty("tp").GetInt32(), gross.GetProperty("tp").GetInt32());
+        Assert.InRange(gross.GetProperty("se").GetDouble(), 99.5, 100);
+    }
+
+    [Fact]
+    public async Task Eval_ecg_names_a_record_that_is_not_there()
+    {
+        var db = SharedData.RequireFolder("mitdb");
+        var (code, _, error) = await Run("eval", "ecg", "--db", db, "--records", "100,999");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("record '999'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ecg_detect_writes_an_annotation_file_the_reader_round_trips()
+    {
+        using var folder = new TempFolder();
+        var (samples, truth) = Detection.SyntheticEcg.Make(250, 60, bpm: 72, seed: 1);
+        var adc = new[] { samples.Select(v => (short)Math.Round(v * 200)).ToArray() };
+        var path = SyntheticRecord.Write(folder, "syn", 16, adc);
+        var (code, output, error) = await Run("ecg", "detect", path, "--annotator", "qrs", "--out", folder.Path);
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("syn.qrs", output, StringComparison.Ordinal);
+        var back = WfdbRecord.ReadAnnotations(path, "qrs");
+        Assert.Equal(truth.Count, back.Count);
+        Assert.All(back, a => Assert.Equal(AnnotationCodes.Normal, a.Code));
+    }
+
+    [Fact]
+    public async Task Ecg_info_describes_signals_and_reports_corrupt_files_with_offset()
+    {
+        using var folder = new TempFolder();
+        var path = SyntheticRecord.Write(folder, "i", 212, SyntheticRecord.Signals(2, 500, 1));
+        var (code, output, _) = await Run("ecg", "info", path);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("2 signals at 250 Hz, 500 samples", output, StringComparison.Ordinal);
+        Assert.Contains("lead1", output, StringComparison.Ordinal);
+        File.WriteAllBytes(path + ".dat", File.ReadAllBytes(path + ".dat")[..100]);
+        (code, _, var error) = await Run("ecg", "info", path);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("i.dat @ byte 100", error, StringComparison.Ordinal);
+    }
+}
