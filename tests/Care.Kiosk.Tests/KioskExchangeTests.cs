@@ -1,4 +1,3 @@
-using Care.Core.Bundles;
 using Care.Core.Ids;
 using Care.Core.Observations;
 using Care.Kiosk.Exchange;
@@ -10,9 +9,9 @@ public sealed class KioskExchangeTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
-    private static WearablePatch PatchWith(int readings)
+    private static async Task<WearablePatch> PatchWithAsync(KioskExchange exchange, int readings)
     {
-        var patch = new WearablePatch(PatchId.Parse("P-1"), WearerId.Parse("W-1"));
+        var patch = await exchange.IssuePatchAsync(PatchId.Parse("P-1"), WearerId.Parse("W-1"), TestContext.Current.CancellationToken);
         for (int i = 0; i < readings; i++)
         {
             patch.Record(VitalSign.HeartRate, T0.AddMinutes(i), 70);
@@ -20,40 +19,15 @@ public sealed class KioskExchangeTests
         return patch;
     }
 
-    /// <summary>Stores bundles by id like Hermes does; fails the first <paramref name="failures"/> calls, optionally after storing.</summary>
-    private sealed class FlakyHermes(int failures, bool failAfterStoring) : IHermesUplink
-    {
-        public Dictionary<Guid, int> Stored { get; } = [];
-
-        public int Calls { get; private set; }
-
-        public Task<UploadReceipt> UploadAsync(ReadOnlyMemory<byte> bundle, CancellationToken cancellationToken = default)
-        {
-            Calls++;
-            var read = BundleReader.Read(bundle.Span, T0.AddDays(1));
-            if (Calls <= failures && !failAfterStoring)
-            {
-                throw new UplinkUnavailableException("connection refused");
-            }
-            bool again = Stored.ContainsKey(read.BundleId);
-            Stored[read.BundleId] = read.Observations.Count;
-            if (Calls <= failures)
-            {
-                throw new UplinkUnavailableException("timed out waiting for the acknowledgement");
-            }
-            return Task.FromResult(new UploadReceipt(read.BundleId, again, read.Observations.Count));
-        }
-    }
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Failed_uploads_are_retried_with_the_same_bundle_and_stored_once(bool failAfterStoring)
+    public async Task Failed_uploads_are_retried_with_the_same_sealed_bundle_and_stored_once(bool failAfterStoring)
     {
-        var hermes = new FlakyHermes(2, failAfterStoring);
+        var hermes = new InMemoryHermes(2, failAfterStoring);
         var steps = new List<ExchangeStep>();
         var exchange = new KioskExchange(hermes, TimeProvider.System, (_, step) => steps.Add(step));
-        var report = await exchange.RunAsync(PatchWith(10), TestContext.Current.CancellationToken);
+        var report = await exchange.RunAsync(await PatchWithAsync(exchange, 10), TestContext.Current.CancellationToken);
         Assert.Equal(3, report.Attempts);
         Assert.Equal(failAfterStoring, report.AlreadyStored);
         Assert.Equal(10, Assert.Single(hermes.Stored).Value);
@@ -63,14 +37,28 @@ public sealed class KioskExchangeTests
     [Fact]
     public async Task When_hermes_stays_unreachable_the_data_stays_on_the_patch()
     {
-        var patch = PatchWith(5);
-        var exchange = new KioskExchange(new FlakyHermes(10, false), TimeProvider.System);
+        var hermes = new InMemoryHermes(3, false);
+        var exchange = new KioskExchange(hermes, TimeProvider.System);
+        var patch = await PatchWithAsync(exchange, 5);
         await Assert.ThrowsAsync<UplinkUnavailableException>(() => exchange.RunAsync(patch, TestContext.Current.CancellationToken));
         Assert.Equal(5, patch.Outbox.Count);
-        // The next visit uploads the very same bundle.
-        var hermes = new FlakyHermes(0, false);
-        await new KioskExchange(hermes, TimeProvider.System).RunAsync(patch, TestContext.Current.CancellationToken);
+        Assert.Empty(hermes.Stored);
+        // The next visit uploads the very same bundle, and Hermes is reachable again.
+        await exchange.RunAsync(patch, TestContext.Current.CancellationToken);
         Assert.Equal(0, patch.Outbox.Count);
         Assert.Single(hermes.Stored);
+    }
+
+    [Fact]
+    public async Task A_patch_that_hermes_does_not_know_is_refused()
+    {
+        var hermes = new InMemoryHermes();
+        var stranger = new WearablePatch(PatchId.Parse("P-9"), WearerId.Parse("W-9"),
+            new PatchCredentials(Trust.Identity.HybridSigningKey.Generate(), hermes.RecipientKey));
+        stranger.Record(VitalSign.HeartRate, T0, 70);
+        var e = await Assert.ThrowsAsync<Trust.Bundles.BundleRejectedException>(() =>
+            new KioskExchange(hermes, TimeProvider.System).RunAsync(stranger, TestContext.Current.CancellationToken));
+        Assert.Equal(Trust.Bundles.BundleRejection.UnknownDevice, e.Reason);
+        Assert.Equal(1, stranger.Outbox.Count);
     }
 }

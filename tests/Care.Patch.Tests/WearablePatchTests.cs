@@ -2,6 +2,7 @@ using Care.Core.Ids;
 using Care.Core.Observations;
 using Care.Patch.Outbox;
 using Care.Patch.Runtime;
+using Care.Trust.Identity;
 
 namespace Care.Patch.Tests;
 
@@ -9,7 +10,9 @@ public sealed class WearablePatchTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
-    private static WearablePatch NewPatch() => new(PatchId.Parse("P-1"), WearerId.Parse("W-1"));
+    private static readonly PatchCredentials Credentials = new(HybridSigningKey.Generate(), HybridKemPrivateKey.Generate().PublicKey);
+
+    private static WearablePatch NewPatch() => new(PatchId.Parse("P-1"), WearerId.Parse("W-1"), Credentials);
 
     [Theory]
     [InlineData(double.NaN)]
@@ -33,12 +36,14 @@ public sealed class WearablePatchTests
         patch.Record(VitalSign.HeartRate, T0.AddMinutes(2), 71);
         var retry = patch.Seal(T0.AddMinutes(3));
         Assert.Same(first, retry);
-        Assert.Single(first.Observations);
-        patch.Acknowledge(first.BundleId);
+        Assert.Single(first.Bundle.Observations);
+        Assert.Equal(1, first.Sequence);
+        patch.Acknowledge(first.Bundle.BundleId);
         Assert.Equal(1, patch.Outbox.Count); // the reading taken after sealing stays for the next exchange
         var next = patch.Seal(T0.AddMinutes(4));
-        Assert.NotEqual(first.BundleId, next.BundleId);
-        Assert.Equal(T0.AddMinutes(2), Assert.Single(next.Observations).Time);
+        Assert.NotEqual(first.Bundle.BundleId, next.Bundle.BundleId);
+        Assert.Equal(2, next.Sequence);
+        Assert.Equal(T0.AddMinutes(2), Assert.Single(next.Bundle.Observations).Time);
     }
 
     [Fact]

@@ -1,24 +1,10 @@
-using Care.Kiosk.Exchange;
+using Care.Kiosk.Tests;
 using Care.Simulation.Demo;
 
 namespace Care.Simulation.Tests;
 
 public sealed class DemoSimulationTests
 {
-    private sealed class CountingHermes : IHermesUplink
-    {
-        private long _observations;
-
-        public long Observations => Interlocked.Read(ref _observations);
-
-        public Task<UploadReceipt> UploadAsync(ReadOnlyMemory<byte> bundle, CancellationToken cancellationToken = default)
-        {
-            var read = Core.Bundles.BundleReader.Read(bundle.Span, DateTimeOffset.UtcNow);
-            Interlocked.Add(ref _observations, read.Observations.Count);
-            return Task.FromResult(new UploadReceipt(read.BundleId, false, read.Observations.Count));
-        }
-    }
-
     private static DemoSettings Settings(int seed) =>
         new(8, 2, seed, new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), "t");
 
@@ -35,9 +21,9 @@ public sealed class DemoSimulationTests
     [Fact]
     public async Task Same_seed_gives_the_same_world_and_every_reading_reaches_hermes()
     {
-        var first = new CountingHermes();
+        var first = new InMemoryHermes();
         var a = await DemoSimulation.RunAsync(Settings(4), first, cancellationToken: TestContext.Current.CancellationToken);
-        var b = await DemoSimulation.RunAsync(Settings(4), new CountingHermes(), cancellationToken: TestContext.Current.CancellationToken);
+        var b = await DemoSimulation.RunAsync(Settings(4), new InMemoryHermes(), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(a.ObservationsGenerated, b.ObservationsGenerated);
         Assert.Equal(a.Illnesses, b.Illnesses);
         Assert.Equal(a.ObservationsGenerated, first.Observations);

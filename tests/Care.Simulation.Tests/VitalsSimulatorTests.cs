@@ -9,9 +9,11 @@ public sealed class VitalsSimulatorTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
 
+    private static readonly PatchCredentials Credentials = new(Trust.Identity.HybridSigningKey.Generate(), Trust.Identity.HybridKemPrivateKey.Generate().PublicKey);
+
     private static WearablePatch Day(int seed, Deterioration? illness = null)
     {
-        var patch = new WearablePatch(PatchId.Parse("P-1"), WearerId.Parse("W-1"));
+        var patch = new WearablePatch(PatchId.Parse("P-1"), WearerId.Parse("W-1"), Credentials);
         var body = new VitalsSimulator(new WearerProfile(70, 15, 97.5, 36.8, 122, 78, 12), illness, seed);
         for (var t = T0; t < T0.AddDays(1); t = t.AddMinutes(1))
         {

@@ -7,8 +7,9 @@ using Care.Core.Errors;
 using Care.Core.Ids;
 using Care.Hermes.Ingest;
 using Care.Hermes.Storage.Sqlite;
-using Care.Patch.Runtime;
+using Care.Hermes.Hosting;
 using Care.Simulation.Vitals;
+using Care.Trust.Identity;
 
 namespace Care.Cli.Bench;
 
@@ -21,7 +22,7 @@ internal static class BenchCommand
         var db = new Option<string?>("--db") { Description = "Database file (default: a new temporary file, deleted afterwards)", HelpName = "PATH" };
         var json = CommonOptions.Json();
         var ingest = new Command("ingest",
-            "Measure Hermes ingest: per-minute vitals bundles (about 4,500 observations each) are encoded first, then read, validated, stored in SQLite and scored (NEWS2) one transaction per bundle, timed.")
+            "Measure Hermes ingest: sealed per-minute vitals bundles (one wearer-day, about 4,500 observations each) are prepared first, then opened (hybrid signature, decryption, replay check), read, validated, stored in SQLite with a ledger entry and scored (NEWS2), one transaction per bundle, timed.")
         {
             bundles, db, json,
         };
@@ -66,32 +67,29 @@ internal static class BenchCommand
 
     private static async Task<IngestBenchResult> RunAsync(int count, string file, CancellationToken cancellationToken)
     {
-        var encoded = new byte[count][];
+        await using var store = SqliteHermesStore.Open(file);
+        var recipient = HermesKeys.Recipient(file);
+        var uploads = new byte[count][];
+        var wearers = new WearerId[count];
         var start = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-2);
         long observations = 0, bytes = 0;
         for (int i = 0; i < count; i++)
         {
-            var wearer = WearerId.Parse($"W-bench-{i:D6}");
-            var patch = new WearablePatch(PatchId.Parse($"P-bench-{i:D6}"), wearer);
-            var body = new VitalsSimulator(new WearerProfile(70, 15, 97, 36.8, 122, 78, 12), null, i);
-            for (var t = start; t < start.AddDays(1); t = t.AddMinutes(1))
-            {
-                body.Minute(t, patch);
-            }
-            var bundle = patch.Seal(start.AddDays(1));
-            encoded[i] = BundleWriter.Write(bundle);
-            observations += bundle.Observations.Count;
-            bytes += encoded[i].Length;
+            var (upload, credentials) = SyntheticBundles.WearerDay(i, start, recipient.PublicKey);
+            await store.RegisterDeviceAsync(upload.Bundle.PatchId.Value, HybridAlgorithms.Signature, credentials.DeviceKey.PublicKey.Export(), DateTimeOffset.UtcNow, cancellationToken);
+            uploads[i] = upload.Bytes;
+            wearers[i] = upload.Bundle.WearerId;
+            observations += upload.Bundle.Observations.Count;
+            bytes += upload.Bytes.Length;
         }
-        await using var store = SqliteHermesStore.Open(file);
-        var ingestor = new BundleIngestor(store, TimeProvider.System, BundleLimits.Default);
+        var ingestor = new BundleIngestor(store, recipient, TimeProvider.System, BundleLimits.Default);
         var clock = Stopwatch.StartNew();
-        foreach (var bundle in encoded)
+        foreach (var upload in uploads)
         {
-            await ingestor.IngestAsync(bundle, cancellationToken);
+            await ingestor.IngestAsync(upload, cancellationToken);
         }
         double seconds = clock.Elapsed.TotalSeconds;
-        long stored = await store.CountObservationsAsync([.. Enumerable.Range(0, count).Select(i => WearerId.Parse($"W-bench-{i:D6}"))], cancellationToken);
+        long stored = await store.CountObservationsAsync(wearers, cancellationToken);
         if (stored != observations)
         {
             throw new InvalidOperationException($"stored {stored} observations of {observations}");

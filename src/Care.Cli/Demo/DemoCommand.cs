@@ -6,6 +6,7 @@ using Care.Cli.Hosting;
 using Care.Clinical.EarlyWarning;
 using Care.Core.Bundles;
 using Care.Core.Errors;
+using Care.Hermes.Hosting;
 using Care.Hermes.Ingest;
 using Care.Hermes.Storage.Sqlite;
 using Care.Simulation.Demo;
@@ -66,14 +67,17 @@ internal static class DemoCommand
     {
         await using var store = SqliteHermesStore.Open(database);
         await notes.WriteLineAsync($"Database: {store.DatabasePath}");
-        var ingestor = new BundleIngestor(store, TimeProvider.System, BundleLimits.Default);
+        var recipient = HermesKeys.Recipient(store.DatabasePath);
+        var ingestor = new BundleIngestor(store, recipient, TimeProvider.System, BundleLimits.Default);
+        var uplink = new InProcessUplink(store, ingestor, recipient.PublicKey, TimeProvider.System);
         var today = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
         var settings = new DemoSettings(wearers, days, seed, today.AddDays(-days), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)));
         int expectedExchanges = wearers * (days + 1);
         var clock = Stopwatch.StartNew();
         var outcome = await ConsoleProgress.RunAsync($"Simulating {wearers} wearers x {days} days", expectedExchanges,
-            progress => DemoSimulation.RunAsync(settings, new InProcessUplink(ingestor), quiet ? null : progress, cancellationToken));
+            progress => DemoSimulation.RunAsync(settings, uplink, quiet ? null : progress, cancellationToken));
         double elapsed = clock.Elapsed.TotalSeconds;
+        var head = await store.PublishTreeHeadAsync(cancellationToken);
 
         long stored = await store.CountObservationsAsync(outcome.WearerIds, cancellationToken);
         var runWearers = outcome.WearerIds.Select(w => w.Value).ToHashSet(StringComparer.Ordinal);
@@ -91,6 +95,7 @@ internal static class DemoCommand
             ObservationsStored = stored,
             SensorFaultsDiscarded = outcome.SensorFaults,
             Exchanges = outcome.Exchanges,
+            LedgerEntries = head.TreeSize,
             Alerts = new[] { News2Level.LowMedium, News2Level.Medium, News2Level.High }
                 .ToDictionary(level => level.ToName(), level => alerts.Count(a => a.Level == level)),
             Illnesses = ill.Count,
@@ -130,7 +135,8 @@ internal static class DemoCommand
         table.AddRow("observations generated", $"{s.ObservationsGenerated:N0}");
         table.AddRow("observations stored", $"{s.ObservationsStored:N0}");
         table.AddRow("sensor faults discarded on the patch", $"{s.SensorFaultsDiscarded:N0}");
-        table.AddRow("kiosk exchanges", $"{s.Exchanges:N0}");
+        table.AddRow("kiosk exchanges (sealed, signed, in the ledger)", $"{s.Exchanges:N0}");
+        table.AddRow("ledger entries (signed tree head)", $"{s.LedgerEntries:N0}");
         foreach (var (level, count) in s.Alerts)
         {
             table.AddRow($"alerts {level}", $"{count:N0}");

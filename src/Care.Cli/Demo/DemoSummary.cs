@@ -21,6 +21,9 @@ internal sealed record DemoSummary
 
     public required int Exchanges { get; init; }
 
+    /// <summary>Entries in the ledger when the run ended (all runs in this database), covered by a fresh signed tree head.</summary>
+    public required long LedgerEntries { get; init; }
+
     /// <summary>Alerts raised, keyed by level (low-medium, medium, high).</summary>
     public required IReadOnlyDictionary<string, int> Alerts { get; init; }
 

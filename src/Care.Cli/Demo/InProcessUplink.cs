@@ -1,11 +1,19 @@
+using Care.Core.Ids;
 using Care.Hermes.Ingest;
+using Care.Hermes.Storage;
 using Care.Kiosk.Exchange;
+using Care.Trust.Identity;
 
 namespace Care.Cli.Demo;
 
-/// <summary>The demo's kiosk-to-Hermes link: the real ingest path, without a network between.</summary>
-internal sealed class InProcessUplink(BundleIngestor ingestor) : IHermesUplink
+/// <summary>The demo's kiosk-to-Hermes link: the real registration and ingest paths, without a network between.</summary>
+internal sealed class InProcessUplink(IHermesStore store, BundleIngestor ingestor, HybridKemPublicKey recipientKey, TimeProvider time) : IHermesUplink
 {
+    public HybridKemPublicKey RecipientKey => recipientKey;
+
+    public Task RegisterPatchAsync(PatchId patch, HybridVerificationKey identity, CancellationToken cancellationToken = default) =>
+        store.RegisterDeviceAsync(patch.Value, HybridAlgorithms.Signature, identity.Export(), time.GetUtcNow(), cancellationToken);
+
     public async Task<UploadReceipt> UploadAsync(ReadOnlyMemory<byte> bundle, CancellationToken cancellationToken = default)
     {
         var result = await ingestor.IngestAsync(bundle, cancellationToken);

@@ -13,13 +13,15 @@ namespace Care.Hermes.Api;
 /// <summary><c>POST /v1/bundles</c>: a patch's upload, through the kiosk.</summary>
 internal static class BundleEndpoints
 {
+    /// <summary>The media type of a sealed bundle.</summary>
+    public const string SealedBundleMediaType = "application/vnd.care.sealed-bundle";
+
     public static void MapBundles(this IEndpointRouteBuilder api)
     {
         api.MapPost("/bundles", UploadAsync)
             .RequireAuthorization(Policies.Device)
             .WithName("UploadBundle")
-            .WithSummary("Upload a patch bundle (version-1 JSON). 201 when stored, 200 when the same bundle was stored before.")
-            .Accepts<object>("application/json")
+            .WithSummary("Upload a sealed patch bundle (application/vnd.care.sealed-bundle: signed by a registered device, encrypted for this Hermes, version-1 JSON inside). 201 when stored, 200 when the same bundle was stored before.")
             .Produces<IngestResult>(StatusCodes.Status201Created)
             .Produces<IngestResult>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -36,12 +38,18 @@ internal static class BundleEndpoints
             : Results.Json(result, statusCode: StatusCodes.Status200OK);
     }
 
-    /// <summary>Reads the whole body, refusing more than <paramref name="maxBytes"/> before reading it all.</summary>
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>Reads the whole body, refusing more than <paramref name="maxPayloadBytes"/> plus the seal before reading it all.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, int maxPayloadBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        int maxBytes = maxPayloadBytes + (8 * 1024); // room for the seal around the payload
+        string type = request.ContentType ?? "";
+        if (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidInputException("Content-Type", $"'{type}' is not accepted; send application/json");
+            throw new InvalidInputException("Content-Type", $"unsigned bundle refused: seal it with the patch's registered identity and send it as {SealedBundleMediaType}");
+        }
+        if (!type.StartsWith(SealedBundleMediaType, StringComparison.OrdinalIgnoreCase) && !type.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidInputException("Content-Type", $"'{type}' is not accepted; send {SealedBundleMediaType}");
         }
         if (request.ContentLength > maxBytes)
         {

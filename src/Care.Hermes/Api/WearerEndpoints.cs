@@ -27,6 +27,10 @@ internal static class WearerEndpoints
             .WithSummary("A wearer's observations in time order; optional LOINC code, [from, to) range and limit (default 10,000, at most 100,000).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        wearers.MapGet("/ledger", LedgerAsync)
+            .WithName("GetWearerLedger")
+            .WithSummary("The ledger's entries about this wearer (record accesses, dose plans, cartridge fills), each with an inclusion proof and a signed tree head, verifiable offline with the ledger key from /v1/keys.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         wearers.MapGet("/risk", RiskAsync)
             .WithName("GetRisk")
             .WithSummary("The wearer's latest NEWS2 assessment with every part.")
@@ -62,6 +66,24 @@ internal static class WearerEndpoints
                 var type = ObservationCatalog.Get(o.Sign);
                 return new { code = type.Loinc, unit = type.Ucum, time = o.Time, value = o.Value };
             }),
+        });
+    }
+
+    private static async Task<IResult> LedgerAsync(string id, HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var wearer = QueryText.Wearer(id);
+        if (!await store.WearerExistsAsync(wearer, cancellationToken))
+        {
+            return NotFound(id);
+        }
+        var caller = Caller.From(http.User);
+        await store.RecordAccessAsync(caller.TokenId, caller.Role, wearer, time.GetUtcNow(), "read ledger", cancellationToken);
+        var proofs = await store.ProveWearerAsync(wearer, cancellationToken);
+        return Results.Ok(new
+        {
+            wearerId = wearer.Value,
+            ledgerKeyId = store.LedgerKey.KeyId,
+            entries = proofs.Select(p => System.Text.Json.JsonDocument.Parse(p.ToJson()).RootElement),
         });
     }
 

@@ -34,6 +34,7 @@ public static class HermesApp
         v1.MapWearers();
         v1.MapAlerts();
         v1.MapTokens();
+        v1.MapDevices();
         return app;
     }
 }

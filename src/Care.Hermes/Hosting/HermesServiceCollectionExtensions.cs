@@ -2,6 +2,7 @@ using Care.Hermes.Access;
 using Care.Hermes.Ingest;
 using Care.Hermes.Storage;
 using Care.Hermes.Storage.Sqlite;
+using Care.Trust.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,7 +19,9 @@ public static class HermesServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton<IHermesStore>(sp => SqliteHermesStore.Open(options.DatabasePath, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new BundleIngestor(sp.GetRequiredService<IHermesStore>(), sp.GetRequiredService<TimeProvider>(), options.Limits));
+        services.AddSingleton(_ => HermesKeys.Recipient(options.DatabasePath));
+        services.AddSingleton(sp => new BundleIngestor(
+            sp.GetRequiredService<IHermesStore>(), sp.GetRequiredService<HybridKemPrivateKey>(), sp.GetRequiredService<TimeProvider>(), options.Limits));
         services.AddSingleton<TokenIssuer>();
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);

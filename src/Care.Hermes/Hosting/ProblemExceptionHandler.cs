@@ -1,5 +1,6 @@
 using Care.Core.Errors;
 using Care.Hermes.Ingest;
+using Care.Trust.Bundles;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         {
             InvalidInputException e => Problems.Invalid(e.Errors),
             IngestConflictException e => Problems.Conflict(e.Where, e.Problem),
+            BundleRejectedException { Reason: BundleRejection.Replayed } e => Problems.Conflict("sequence", e.Message),
+            BundleRejectedException e => Problems.Invalid([new InputError($"sealed bundle ({e.Reason})", e.Message)]),
             BadHttpRequestException e => Problems.Invalid([new InputError("$", e.Message)]),
             _ => null,
         };

@@ -2,30 +2,56 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Care.Clinical.EarlyWarning;
 using Care.Core.Bundles;
+using Care.Core.Errors;
 using Care.Hermes.Alerts;
 using Care.Hermes.Storage;
+using Care.Trust.Bundles;
+using Care.Trust.Identity;
+using Care.Trust.Ledger.Entries;
 
 namespace Care.Hermes.Ingest;
 
 /// <summary>
-/// The one path by which data enters Hermes: read and validate the bundle, then in a single
-/// transaction store it, advance the wearer's NEWS2 tracker, and record assessments and alerts.
-/// A bundle is stored whole or not at all; a re-send of a stored bundle changes nothing.
-/// Thread safe.
+/// The one path by which data enters Hermes. A sealed bundle is opened (hybrid signature of a
+/// registered, unrevoked device; encrypted for this Hermes; sequence number above the device's
+/// last), its payload read and validated, and then, in a single transaction, the bundle is
+/// stored, a <c>BundleAccepted</c> entry is appended to the ledger, the wearer's NEWS2 tracker
+/// advances and its assessments and alerts are recorded. A bundle is stored whole or not at all;
+/// re-sending a stored bundle changes nothing. Thread safe.
 /// </summary>
-public sealed class BundleIngestor(IHermesStore store, TimeProvider time, BundleLimits limits)
+public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recipient, TimeProvider time, BundleLimits limits)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Ingests one encoded bundle.</summary>
-    /// <exception cref="Core.Errors.InvalidInputException">The bundle is invalid; nothing was stored.</exception>
+    /// <summary>Room the seal adds around the payload (header, KEM ciphertext, nonce, tag, signature).</summary>
+    private const int SealOverheadBytes = 8 * 1024;
+
+    /// <summary>Ingests one sealed bundle.</summary>
+    /// <exception cref="BundleRejectedException">The seal is not acceptable (unsigned, unknown or revoked device, tampered, replayed, …); nothing was stored.</exception>
+    /// <exception cref="InvalidInputException">The payload is invalid; nothing was stored.</exception>
     /// <exception cref="IngestConflictException">The bundle contradicts stored data; nothing was stored.</exception>
-    public async Task<IngestResult> IngestAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    public async Task<IngestResult> IngestAsync(ReadOnlyMemory<byte> sealedBundle, CancellationToken cancellationToken = default)
     {
-        var bundle = BundleReader.Read(body.Span, time.GetUtcNow(), limits);
+        if (sealedBundle.Length > limits.MaxBytes + SealOverheadBytes)
+        {
+            throw new InvalidInputException("$", $"the bundle is {sealedBundle.Length} bytes; the limit is {limits.MaxBytes + SealOverheadBytes} bytes");
+        }
+        byte[] sealedHash = SHA256.HashData(sealedBundle.Span);
+        await using var session = await store.BeginIngestAsync(cancellationToken);
+        // An identical retry is recognised before opening: its sequence number would read as a replay.
+        if (await session.FindSealedAsync(sealedHash) is { } retried)
+        {
+            return new IngestResult(retried.BundleId, IngestStatus.AlreadyStored, retried.ObservationCount, 0, Convert.ToHexStringLower(retried.ContentSha256));
+        }
+        var opened = new BundleOpener(recipient, store.Devices, session.Sequences).Open(sealedBundle.Span);
+        var now = time.GetUtcNow();
+        var bundle = BundleReader.Read(opened.Payload, now, limits);
+        if (!string.Equals(bundle.PatchId.Value, opened.DeviceId, StringComparison.Ordinal))
+        {
+            throw new InvalidInputException("$.patchId", $"'{bundle.PatchId}' is not the device that signed the bundle ('{opened.DeviceId}')");
+        }
         // The hash of the canonical encoding identifies the content, whatever whitespace or field order it arrived in.
         byte[] hash = SHA256.HashData(BundleWriter.Write(bundle));
-        await using var session = await store.BeginIngestAsync(cancellationToken);
         var existing = await session.FindBundleAsync(bundle.BundleId);
         if (existing is not null)
         {
@@ -41,7 +67,8 @@ public sealed class BundleIngestor(IHermesStore store, TimeProvider time, Bundle
             throw new IngestConflictException("$.observations[0].time",
                 $"{bundle.Observations[0].Time:O} is not after the wearer's newest stored observation ({last:O}); a wearer's bundles must follow one another in time");
         }
-        long bundleKey = await session.AddBundleAsync(bundle, hash, time.GetUtcNow());
+        long bundleKey = await session.AddBundleAsync(bundle, hash, sealedHash, now);
+        await session.AppendLedgerAsync(BundleAccepted.From(opened, bundle.BundleId.ToString(), now));
 
         var tracker = new News2Tracker(wearer.RiskStateJson is null ? null : JsonSerializer.Deserialize<News2TrackerState>(wearer.RiskStateJson, StateJson));
         var assessments = new List<News2Assessment>();

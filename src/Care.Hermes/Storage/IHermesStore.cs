@@ -1,5 +1,8 @@
 using Care.Core.Ids;
 using Care.Core.Observations;
+using Care.Trust.Bundles;
+using Care.Trust.Identity;
+using Care.Trust.Ledger;
 
 namespace Care.Hermes.Storage;
 
@@ -32,6 +35,21 @@ public interface IHermesStore : IAsyncDisposable
     /// </summary>
     Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default);
 
+    /// <summary>Device identities that may upload; thread safe.</summary>
+    IDeviceDirectory Devices { get; }
+
+    /// <summary>Registers a device identity (refusing classical-only algorithms and duplicates with <see cref="Core.Errors.InvalidInputException"/>).</summary>
+    Task RegisterDeviceAsync(string deviceId, string algorithm, byte[] publicKey, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a device; false when no such device is registered.</summary>
+    Task<bool> RevokeDeviceAsync(string deviceId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>The ledger's entries about one wearer, each with an inclusion proof against a freshly signed tree head.</summary>
+    Task<IReadOnlyList<InclusionProofDocument>> ProveWearerAsync(WearerId wearer, CancellationToken cancellationToken = default);
+
+    /// <summary>The ledger's public key (what a verifier needs).</summary>
+    HybridVerificationKey LedgerKey { get; }
+
     /// <summary>True when the wearer has any stored data.</summary>
     Task<bool> WearerExistsAsync(WearerId wearer, CancellationToken cancellationToken = default);
 
@@ -41,6 +59,6 @@ public interface IHermesStore : IAsyncDisposable
     /// <summary>The token with this hash, or null.</summary>
     Task<TokenRecord?> FindTokenAsync(byte[] sha256, CancellationToken cancellationToken = default);
 
-    /// <summary>Records that a token read a wearer's record (who, role, which wearer, when, what).</summary>
+    /// <summary>Records in the ledger that a token read a wearer's record (who, role, which wearer, when, what).</summary>
     Task RecordAccessAsync(string tokenId, Access.Role role, WearerId wearer, DateTimeOffset at, string action, CancellationToken cancellationToken = default);
 }

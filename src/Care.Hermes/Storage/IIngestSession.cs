@@ -1,5 +1,7 @@
 using Care.Core.Bundles;
 using Care.Core.Ids;
+using Care.Trust.Bundles;
+using Care.Trust.Ledger.Entries;
 
 namespace Care.Hermes.Storage;
 
@@ -9,6 +11,15 @@ namespace Care.Hermes.Storage;
 /// </summary>
 public interface IIngestSession : IAsyncDisposable
 {
+    /// <summary>Replay protection for sealed bundles, reading this session's view of the ledger.</summary>
+    ISequenceTracker Sequences { get; }
+
+    /// <summary>The stored bundle whose sealed bytes had this SHA-256, or null.</summary>
+    ValueTask<StoredBundle?> FindSealedAsync(byte[] sealedSha256);
+
+    /// <summary>Appends an entry to the ledger inside this session's transaction.</summary>
+    ValueTask<long> AppendLedgerAsync(LedgerEntry entry);
+
     /// <summary>The stored bundle with this id, or null.</summary>
     ValueTask<StoredBundle?> FindBundleAsync(Guid bundleId);
 
@@ -16,7 +27,7 @@ public interface IIngestSession : IAsyncDisposable
     ValueTask<WearerIngestState> GetWearerAsync(WearerId wearer);
 
     /// <summary>Stores the bundle record and all its observations; returns the bundle's storage key.</summary>
-    ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, DateTimeOffset receivedAt);
+    ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, byte[] sealedSha256, DateTimeOffset receivedAt);
 
     /// <summary>Stores assessments and alerts and moves the wearer's ingest position forward.</summary>
     ValueTask UpdateWearerAsync(

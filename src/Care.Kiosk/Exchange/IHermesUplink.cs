@@ -1,9 +1,18 @@
+using Care.Core.Ids;
+using Care.Trust.Identity;
+
 namespace Care.Kiosk.Exchange;
 
 /// <summary>The kiosk's connection to Hermes: over HTTP in the field, in-process in the demo.</summary>
 public interface IHermesUplink
 {
-    /// <summary>Uploads one encoded bundle and waits for Hermes's acknowledgement.</summary>
+    /// <summary>Hermes's public key-establishment key, which patches encrypt their bundles for.</summary>
+    HybridKemPublicKey RecipientKey { get; }
+
+    /// <summary>Registers a new patch's hybrid identity with Hermes, before it goes on a wearer.</summary>
+    Task RegisterPatchAsync(PatchId patch, HybridVerificationKey identity, CancellationToken cancellationToken = default);
+
+    /// <summary>Uploads one sealed bundle and waits for Hermes's acknowledgement.</summary>
     /// <exception cref="UplinkUnavailableException">Hermes could not be reached; retrying is safe.</exception>
     Task<UploadReceipt> UploadAsync(ReadOnlyMemory<byte> bundle, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
-using Care.Core.Bundles;
+using Care.Core.Ids;
 using Care.Patch.Runtime;
+using Care.Trust.Identity;
 
 namespace Care.Kiosk.Exchange;
 
@@ -14,14 +15,26 @@ public sealed class KioskExchange(IHermesUplink uplink, TimeProvider time, Actio
     /// <summary>Most upload attempts before the exchange gives up (the data stays on the patch).</summary>
     public int MaxAttempts { get; init; } = 3;
 
+    /// <summary>
+    /// Prepares a fresh patch for a wearer: a new hybrid identity generated on the patch, registered
+    /// with Hermes before the patch goes on the body, and Hermes's key to seal bundles for.
+    /// </summary>
+    public async Task<WearablePatch> IssuePatchAsync(PatchId id, WearerId wearer, CancellationToken cancellationToken = default)
+    {
+        var key = HybridSigningKey.Generate();
+        await uplink.RegisterPatchAsync(id, key.PublicKey, cancellationToken);
+        return new WearablePatch(id, wearer, new PatchCredentials(key, uplink.RecipientKey));
+    }
+
     /// <summary>Runs an exchange with <paramref name="patch"/>.</summary>
     /// <exception cref="UplinkUnavailableException">Hermes did not answer after <see cref="MaxAttempts"/> tries; nothing was lost.</exception>
     public async Task<ExchangeReport> RunAsync(WearablePatch patch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(patch);
-        var bundle = patch.Seal(time.GetUtcNow());
+        var upload = patch.Seal(time.GetUtcNow());
+        var bundle = upload.Bundle;
         journal?.Invoke(bundle.BundleId, ExchangeStep.Identified);
-        byte[] encoded = BundleWriter.Write(bundle);
+        byte[] encoded = upload.Bytes;
         journal?.Invoke(bundle.BundleId, ExchangeStep.Sealed);
         for (int attempt = 1; ; attempt++)
         {

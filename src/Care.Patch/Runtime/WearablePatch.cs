@@ -2,19 +2,22 @@ using Care.Core.Bundles;
 using Care.Core.Ids;
 using Care.Core.Observations;
 using Care.Patch.Outbox;
+using Care.Trust.Bundles;
 
 namespace Care.Patch.Runtime;
 
 /// <summary>
 /// One patch on one wearer: takes sensor readings, discards impossible ones as sensor faults,
-/// keeps the rest in its outbox, and seals them into a bundle at an exchange. The outbox is
-/// emptied only for a bundle Hermes acknowledged; until then the same bundle (same id) is
+/// keeps the rest in its outbox, and seals them into a bundle at an exchange: signed with the
+/// patch's hybrid identity, encrypted for Hermes, numbered so replays are refused. The outbox
+/// is emptied only for a bundle Hermes acknowledged; until then the very same sealed bytes are
 /// offered again, so a retried upload is never stored twice. Not thread safe.
 /// </summary>
-public sealed class WearablePatch(PatchId id, WearerId wearer)
+public sealed class WearablePatch(PatchId id, WearerId wearer, PatchCredentials credentials)
 {
     private readonly PatchOutbox _outbox = new();
-    private Bundle? _sealed;
+    private SealedUpload? _sealed;
+    private long _sequence;
 
     /// <summary>This patch.</summary>
     public PatchId Id { get; } = id;
@@ -45,12 +48,18 @@ public sealed class WearablePatch(PatchId id, WearerId wearer)
     }
 
     /// <summary>
-    /// The bundle to upload now: everything pending. While an earlier bundle is unacknowledged,
-    /// that same bundle is returned again, so retries carry the same id.
+    /// The sealed bundle to upload now: everything pending. While an earlier bundle is
+    /// unacknowledged, those same bytes are returned again, so retries carry the same id and sequence.
     /// </summary>
-    public Bundle Seal(DateTimeOffset now)
+    public SealedUpload Seal(DateTimeOffset now)
     {
-        _sealed ??= new Bundle(Guid.NewGuid(), Id, Wearer, now, [.. _outbox.Pending]);
+        if (_sealed is null)
+        {
+            var bundle = new Bundle(Guid.NewGuid(), Id, Wearer, now, [.. _outbox.Pending]);
+            long sequence = ++_sequence;
+            byte[] bytes = BundleSealer.Seal(BundleWriter.Write(bundle), Id.Value, sequence, credentials.DeviceKey, credentials.Hermes, now);
+            _sealed = new SealedUpload(bundle, sequence, bytes);
+        }
         return _sealed;
     }
 
@@ -58,11 +67,11 @@ public sealed class WearablePatch(PatchId id, WearerId wearer)
     /// <exception cref="InvalidOperationException">No bundle with this id is sealed.</exception>
     public void Acknowledge(Guid bundleId)
     {
-        if (_sealed is null || _sealed.BundleId != bundleId)
+        if (_sealed is null || _sealed.Bundle.BundleId != bundleId)
         {
             throw new InvalidOperationException($"bundle {bundleId} is not the one this patch sealed");
         }
-        _outbox.RemoveFirst(_sealed.Observations.Count);
+        _outbox.RemoveFirst(_sealed.Bundle.Observations.Count);
         _sealed = null;
     }
 }

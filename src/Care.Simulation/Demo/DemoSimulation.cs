@@ -56,7 +56,7 @@ public static class DemoSimulation
         var clock = new SimulatedClock(settings.Start);
         var exchange = new KioskExchange(uplink, clock);
         var life = new WearerLife(wearer, onset);
-        var patch = NewPatch(wearer, life.Visits + 1);
+        var patch = await NewPatchAsync(exchange, wearer, life.Visits + 1, cancellationToken);
         var visit = WholeMinute(new DateTimeOffset(settings.Start.UtcDateTime.Date, TimeSpan.Zero).AddHours(profile.KioskHour));
         if (visit <= settings.Start)
         {
@@ -67,27 +67,31 @@ public static class DemoSimulation
             if (t >= visit)
             {
                 clock.Set(t);
-                patch = await VisitAsync(exchange, patch, life, progress, cancellationToken);
+                patch = await VisitAsync(exchange, patch, life, progress, cancellationToken, swap: true);
                 visit = visit.AddDays(1);
             }
             body.Minute(t, patch);
         }
         clock.Set(end);
-        await VisitAsync(exchange, patch, life, progress, cancellationToken);
+        await VisitAsync(exchange, patch, life, progress, cancellationToken, swap: false);
         return life;
     }
 
-    /// <summary>A kiosk visit: upload the outbox, then swap the patch for a fresh one.</summary>
+    /// <summary>A kiosk visit: upload the outbox, then (except at the end) swap the patch for a fresh one.</summary>
     private static async Task<WearablePatch> VisitAsync(
-        KioskExchange exchange, WearablePatch patch, WearerLife life, IProgress<int>? progress, CancellationToken cancellationToken)
+        KioskExchange exchange, WearablePatch patch, WearerLife life, IProgress<int>? progress, CancellationToken cancellationToken, bool swap)
     {
         await exchange.RunAsync(patch, cancellationToken);
         life.Recorded += patch.Recorded;
         life.Faults += patch.Faults;
         life.Visits++;
         progress?.Report(1);
-        return NewPatch(life.Wearer, life.Visits + 1);
+        return swap ? await NewPatchAsync(exchange, life.Wearer, life.Visits + 1, cancellationToken) : patch;
     }
+
+    /// <summary>A fresh patch with its own identity, registered with Hermes by the kiosk.</summary>
+    private static Task<WearablePatch> NewPatchAsync(KioskExchange exchange, WearerId wearer, int number, CancellationToken cancellationToken) =>
+        exchange.IssuePatchAsync(PatchId.Parse($"P{wearer.Value[1..]}-{number}"), wearer, cancellationToken);
 
     /// <summary>SplitMix64 of (run seed, wearer index): stable across processes, unlike <see cref="HashCode"/>.</summary>
     internal static int WearerSeed(int runSeed, int index)
@@ -97,9 +101,6 @@ public static class DemoSimulation
         z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
         return (int)(z ^ (z >> 31));
     }
-
-    private static WearablePatch NewPatch(WearerId wearer, int number) =>
-        new(PatchId.Parse($"P{wearer.Value[1..]}-{number}"), wearer);
 
     private static DateTimeOffset WholeMinute(DateTimeOffset time) =>
         new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);

@@ -20,6 +20,15 @@ public sealed class ApiTests
 
     private static ByteArrayContent Json(string body) => Json(Encoding.UTF8.GetBytes(body));
 
+    private static ByteArrayContent Sealed(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/vnd.care.sealed-bundle");
+        return content;
+    }
+
+    private static async Task<ByteArrayContent> SealedAsync(HermesServer server, Core.Bundles.Bundle bundle) => Sealed(await server.Devices.SealAsync(bundle));
+
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);
@@ -42,11 +51,11 @@ public sealed class ApiTests
     public async Task Upload_without_a_token_is_401_and_with_the_wrong_role_403_and_nothing_is_written()
     {
         await using var server = await HermesServer.StartAsync();
-        var body = Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 10));
-        await ProblemAsync(await server.Client().PostAsync("/v1/bundles", Json(body), Cancel), HttpStatusCode.Unauthorized);
-        await ProblemAsync(await server.Client("care_not-a-real-token").PostAsync("/v1/bundles", Json(body), Cancel), HttpStatusCode.Unauthorized);
-        await ProblemAsync(await (await server.ClientAsync(Role.Clinician)).PostAsync("/v1/bundles", Json(body), Cancel), HttpStatusCode.Forbidden);
-        await ProblemAsync(await (await server.ClientAsync(Role.Admin)).PostAsync("/v1/bundles", Json(body), Cancel), HttpStatusCode.Forbidden);
+        var body = await server.Devices.SealAsync(Vitals.Minutes("W-1", Vitals.Start, 10));
+        await ProblemAsync(await server.Client().PostAsync("/v1/bundles", Sealed(body), Cancel), HttpStatusCode.Unauthorized);
+        await ProblemAsync(await server.Client("care_not-a-real-token").PostAsync("/v1/bundles", Sealed(body), Cancel), HttpStatusCode.Unauthorized);
+        await ProblemAsync(await (await server.ClientAsync(Role.Clinician)).PostAsync("/v1/bundles", Sealed(body), Cancel), HttpStatusCode.Forbidden);
+        await ProblemAsync(await (await server.ClientAsync(Role.Admin)).PostAsync("/v1/bundles", Sealed(body), Cancel), HttpStatusCode.Forbidden);
         Assert.Equal(0, server.Database.Scalar("SELECT COUNT(*) FROM observations"));
     }
 
@@ -55,10 +64,10 @@ public sealed class ApiTests
     {
         await using var server = await HermesServer.StartAsync();
         var device = await server.ClientAsync(Role.Device);
-        var body = Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 10));
-        var first = await device.PostAsync("/v1/bundles", Json(body), Cancel);
+        var body = await server.Devices.SealAsync(Vitals.Minutes("W-1", Vitals.Start, 10));
+        var first = await device.PostAsync("/v1/bundles", Sealed(body), Cancel);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        var again = await device.PostAsync("/v1/bundles", Json(body), Cancel);
+        var again = await device.PostAsync("/v1/bundles", Sealed(body), Cancel);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var receipt = await again.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.Equal(50, receipt.GetProperty("observationsStored").GetInt32());
@@ -88,7 +97,7 @@ public sealed class ApiTests
             "duplicate-first" => DuplicateFirst(valid),
             _ => change,
         };
-        var problem = await ProblemAsync(await device.PostAsync("/v1/bundles", Json(body), Cancel), HttpStatusCode.BadRequest);
+        var problem = await ProblemAsync(await device.PostAsync("/v1/bundles", Sealed(await server.Devices.SealAsync(body, "P-W-1")), Cancel), HttpStatusCode.BadRequest);
         var first = problem.GetProperty("errors")[0];
         Assert.StartsWith(where, first.GetProperty("where").GetString(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(first.GetProperty("problem").GetString()));
@@ -101,17 +110,22 @@ public sealed class ApiTests
     {
         await using var server = await HermesServer.StartAsync(new BundleLimits { MaxBytes = 1000 });
         var device = await server.ClientAsync(Role.Device);
-        var problem = await ProblemAsync(await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 60))), Cancel), HttpStatusCode.BadRequest);
-        Assert.Contains("1000 bytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var problem = await ProblemAsync(await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-1", Vitals.Start, 60)), Cancel), HttpStatusCode.BadRequest);
+        Assert.Contains("bytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var small = await ProblemAsync(await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-1", Vitals.Start, 10)), Cancel), HttpStatusCode.BadRequest);
+        Assert.Contains("limit is 1000 bytes", small.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, server.Database.Scalar("SELECT COUNT(*) FROM bundles"));
     }
 
     [Fact]
-    public async Task Wrong_content_type_is_415_and_stores_nothing()
+    public async Task Unsigned_json_and_wrong_content_types_are_refused_and_nothing_is_stored()
     {
         await using var server = await HermesServer.StartAsync();
         var device = await server.ClientAsync(Role.Device);
-        var content = new StringContent("hello", Encoding.UTF8, "text/plain");
-        await ProblemAsync(await device.PostAsync("/v1/bundles", content, Cancel), HttpStatusCode.UnsupportedMediaType);
+        var unsigned = await ProblemAsync(await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 3))), Cancel), HttpStatusCode.BadRequest);
+        Assert.Contains("unsigned", unsigned.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var text = await ProblemAsync(await device.PostAsync("/v1/bundles", new StringContent("hello", Encoding.UTF8, "text/plain"), Cancel), HttpStatusCode.BadRequest);
+        Assert.Equal("Content-Type", text.GetProperty("errors")[0].GetProperty("where").GetString());
         Assert.Equal(0, server.Database.Scalar("SELECT COUNT(*) FROM bundles"));
     }
 
@@ -120,8 +134,8 @@ public sealed class ApiTests
     {
         await using var server = await HermesServer.StartAsync();
         var device = await server.ClientAsync(Role.Device);
-        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 10))), Cancel);
-        await ProblemAsync(await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 10))), Cancel), HttpStatusCode.Conflict);
+        await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-1", Vitals.Start, 10)), Cancel);
+        await ProblemAsync(await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-1", Vitals.Start, 10)), Cancel), HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -129,7 +143,7 @@ public sealed class ApiTests
     {
         await using var server = await HermesServer.StartAsync();
         var device = await server.ClientAsync(Role.Device);
-        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-7", Vitals.Start, 60, ill: true))), Cancel);
+        await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-7", Vitals.Start, 60, ill: true)), Cancel);
         var clinician = await server.ClientAsync(Role.Clinician);
 
         var all = await clinician.GetFromJsonAsync<JsonElement>("/v1/wearers/W-7/observations", Cancel);
@@ -148,7 +162,8 @@ public sealed class ApiTests
         var alerts = await clinician.GetFromJsonAsync<JsonElement>("/v1/alerts?level=high", Cancel);
         Assert.Equal(1, alerts.GetProperty("alerts").GetArrayLength());
 
-        Assert.Equal(3, server.Database.Scalar("SELECT COUNT(*) FROM record_access WHERE wearer = 'W-7'"));
+        // Every read of the record is in the ledger (alerts span wearers and are not a record read).
+        Assert.Equal(3, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-7'"));
     }
 
     [Theory]
@@ -183,7 +198,7 @@ public sealed class ApiTests
         var created = await admin.PostAsync("/v1/tokens", Json("{\"role\":\"device\"}"), Cancel);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         string token = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("token").GetString()!;
-        var upload = await server.Client(token).PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 2))), Cancel);
+        var upload = await server.Client(token).PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-1", Vitals.Start, 2)), Cancel);
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         await ProblemAsync(await admin.PostAsync("/v1/tokens", Json("{\"role\":\"root\"}"), Cancel), HttpStatusCode.BadRequest);
         await ProblemAsync(await (await server.ClientAsync(Role.Clinician)).PostAsync("/v1/tokens", Json("{\"role\":\"admin\"}"), Cancel), HttpStatusCode.Forbidden);
@@ -197,7 +212,7 @@ public sealed class ApiTests
         var device = await server.ClientAsync(Role.Device);
         var clinician = await server.ClientAsync(Role.Clinician);
         var start = Vitals.Now.AddHours(-8);
-        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-5", start, 60, ill: true))), Cancel);
+        await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-5", start, 60, ill: true)), Cancel);
         var alerts = await clinician.GetFromJsonAsync<JsonElement>("/v1/alerts", Cancel);
         long id = alerts.GetProperty("alerts")[0].GetProperty("id").GetInt64();
 
@@ -209,8 +224,8 @@ public sealed class ApiTests
         Assert.Equal(body.GetProperty("acknowledgedAt").GetString(), again.GetProperty("acknowledgedAt").GetString());
 
         // Recovery closes the episode; a relapse within the suppression window does not alert again.
-        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-5", start.AddHours(1), 120))), Cancel);
-        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-5", start.AddHours(3), 60, ill: true))), Cancel);
+        await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-5", start.AddHours(1), 120)), Cancel);
+        await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-5", start.AddHours(3), 60, ill: true)), Cancel);
         Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM alerts"));
 
         await ProblemAsync(await clinician.PostAsync("/v1/alerts/999/ack", null, Cancel), HttpStatusCode.NotFound);
@@ -224,10 +239,82 @@ public sealed class ApiTests
         await using var server = await HermesServer.StartAsync();
         var device = await server.ClientAsync(Role.Device);
         var start = Vitals.Now.AddHours(-8);
-        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-6", start, 60, ill: true))), Cancel);
-        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-6", start.AddHours(1), 120))), Cancel);
-        await device.PostAsync("/v1/bundles", Json(Vitals.Encode(Vitals.Minutes("W-6", start.AddHours(3), 60, ill: true))), Cancel);
+        await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-6", start, 60, ill: true)), Cancel);
+        await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-6", start.AddHours(1), 120)), Cancel);
+        await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-6", start.AddHours(3), 60, ill: true)), Cancel);
         Assert.Equal(2, server.Database.Scalar("SELECT COUNT(*) FROM alerts"));
+    }
+
+    [Fact]
+    public async Task Wearer_ledger_lists_record_accesses_with_proofs_that_verify_offline()
+    {
+        await using var server = await HermesServer.StartAsync();
+        var device = await server.ClientAsync(Role.Device);
+        await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-8", Vitals.Start, 20)), Cancel);
+        var clinician = await server.ClientAsync(Role.Clinician);
+        await clinician.GetAsync("/v1/wearers/W-8/observations", Cancel);
+        var ledger = await clinician.GetFromJsonAsync<JsonElement>("/v1/wearers/W-8/ledger", Cancel);
+        var entries = ledger.GetProperty("entries");
+        Assert.Equal(2, entries.GetArrayLength()); // the observations read, and this ledger read
+        var keys = await server.Client().GetFromJsonAsync<JsonElement>("/v1/keys", Cancel);
+        var ledgerKey = Trust.Identity.HybridVerificationKey.Import(Convert.FromBase64String(keys.GetProperty("ledger").GetProperty("publicKey").GetString()!));
+        foreach (var entry in entries.EnumerateArray())
+        {
+            var proof = Trust.Ledger.InclusionProofDocument.Parse(entry.GetRawText(), "response");
+            Assert.True(proof.Check(ledgerKey).IsValid);
+            Assert.Equal("RecordAccessed", entry.GetProperty("entry").GetProperty("kind").GetString());
+        }
+        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'BundleAccepted'"));
+    }
+
+    [Fact]
+    public async Task Replayed_tampered_and_unknown_device_bundles_are_refused_and_nothing_is_stored()
+    {
+        await using var server = await HermesServer.StartAsync();
+        var device = await server.ClientAsync(Role.Device);
+        var first = await server.Devices.SealAsync(Vitals.Minutes("W-1", Vitals.Start, 5));
+        Assert.Equal(HttpStatusCode.Created, (await device.PostAsync("/v1/bundles", Sealed(first), Cancel)).StatusCode);
+
+        // The same device re-using sequence 1 for other content: a replay.
+        var replay = Trust.Bundles.BundleSealer.Seal(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start.AddHours(1), 5)), "P-W-1", 1,
+            TestDevices.SharedKey, server.Devices.Hermes, Vitals.Now);
+        await ProblemAsync(await device.PostAsync("/v1/bundles", Sealed(replay), Cancel), HttpStatusCode.Conflict);
+
+        var tampered = await server.Devices.SealAsync(Vitals.Minutes("W-1", Vitals.Start.AddHours(2), 5));
+        tampered[tampered.Length / 2] ^= 0x40;
+        var bad = await ProblemAsync(await device.PostAsync("/v1/bundles", Sealed(tampered), Cancel), HttpStatusCode.BadRequest);
+        Assert.Contains("sealed bundle", bad.GetProperty("errors")[0].GetProperty("where").GetString(), StringComparison.Ordinal);
+
+        var stranger = Trust.Bundles.BundleSealer.Seal(Vitals.Encode(Vitals.Minutes("W-2", Vitals.Start, 5)), "P-W-2", 1,
+            Trust.Identity.HybridSigningKey.Generate(), server.Devices.Hermes, Vitals.Now);
+        var unknown = await ProblemAsync(await device.PostAsync("/v1/bundles", Sealed(stranger), Cancel), HttpStatusCode.BadRequest);
+        Assert.Contains("UnknownDevice", unknown.GetProperty("errors")[0].GetProperty("where").GetString(), StringComparison.Ordinal);
+
+        var truncated = first.AsSpan(0, first.Length - 100).ToArray();
+        await ProblemAsync(await device.PostAsync("/v1/bundles", Sealed(truncated), Cancel), HttpStatusCode.BadRequest);
+        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM bundles"));
+    }
+
+    [Fact]
+    public async Task Admin_registers_and_revokes_devices_and_classical_only_identities_are_refused()
+    {
+        await using var server = await HermesServer.StartAsync();
+        var admin = await server.ClientAsync(Role.Admin);
+        var key = Trust.Identity.HybridSigningKey.Generate();
+        string body = $$"""{"deviceId":"P-77","algorithm":"hybrid-ed25519-mldsa65","publicKey":"{{Convert.ToBase64String(key.PublicKey.Export())}}"}""";
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/v1/devices", Json(body), Cancel)).StatusCode);
+        await ProblemAsync(await admin.PostAsync("/v1/devices", Json(body), Cancel), HttpStatusCode.BadRequest);
+        var rsa = await ProblemAsync(await admin.PostAsync("/v1/devices", Json("""{"deviceId":"P-78","algorithm":"RSA","publicKey":"AAAA"}"""), Cancel), HttpStatusCode.BadRequest);
+        Assert.Contains("classical-only", rsa.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var device = await server.ClientAsync(Role.Device);
+        var bundle = Vitals.Minutes("W-77", Vitals.Start, 5) with { PatchId = Core.Ids.PatchId.Parse("P-77") };
+        var sealedBundle = Trust.Bundles.BundleSealer.Seal(Vitals.Encode(bundle), "P-77", 1, key, server.Devices.Hermes, Vitals.Now);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/v1/devices/P-77/revoke", null, Cancel)).StatusCode);
+        var revoked = await ProblemAsync(await device.PostAsync("/v1/bundles", Sealed(sealedBundle), Cancel), HttpStatusCode.BadRequest);
+        Assert.Contains("RevokedDevice", revoked.GetProperty("errors")[0].GetProperty("where").GetString(), StringComparison.Ordinal);
+        await ProblemAsync(await admin.PostAsync("/v1/devices/P-404/revoke", null, Cancel), HttpStatusCode.NotFound);
+        await ProblemAsync(await (await server.ClientAsync(Role.Clinician)).PostAsync("/v1/devices", Json(body), Cancel), HttpStatusCode.Forbidden);
     }
 
     private static string ReplaceFirst(string text, string from, string to)

@@ -27,6 +27,12 @@ internal sealed class HermesServer : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>Seals bundles as registered patches of this server.</summary>
+    public TestDevices Devices => _devices ??= new TestDevices(
+        _app.Services.GetRequiredService<Storage.IHermesStore>(), _app.Services.GetRequiredService<Trust.Identity.HybridKemPrivateKey>().PublicKey);
+
+    private TestDevices? _devices;
+
     public TempDatabase Database => _db;
 
     public static async Task<HermesServer> StartAsync(BundleLimits? limits = null)

@@ -4,6 +4,11 @@ using Care.Core.Ids;
 using Care.Hermes.Ingest;
 using Care.Hermes.Storage;
 using Care.Hermes.Storage.Sqlite;
+using Care.Hermes.Hosting;
+using Care.Trust.Bundles;
+using Care.Trust.Identity;
+using Care.Trust.Ledger;
+using Care.Trust.Ledger.Entries;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Care.Hermes.Tests.Ingest;
@@ -15,15 +20,23 @@ public sealed class BundleIngestorTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private BundleIngestor Ingestor(IHermesStore store) => new(store, _time, BundleLimits.Default);
+    private TestDevices? _devices;
+
+    private BundleIngestor Ingestor(IHermesStore store) => new(store, HermesKeys.Recipient(_db.Path), _time, BundleLimits.Default);
+
+    private Task<byte[]> Seal(IHermesStore store, Bundle bundle)
+    {
+        _devices ??= new TestDevices(store, HermesKeys.Recipient(_db.Path).PublicKey);
+        return _devices.SealAsync(bundle);
+    }
 
     [Fact]
     public async Task Bundle_is_stored_whole_and_resending_it_stores_nothing_twice()
     {
         await using var store = SqliteHermesStore.Open(_db.Path, _time);
         var bundle = Vitals.Minutes("W-1", Vitals.Start, 60);
-        var first = await Ingestor(store).IngestAsync(Vitals.Encode(bundle), TestContext.Current.CancellationToken);
-        var again = await Ingestor(store).IngestAsync(Vitals.Encode(bundle), TestContext.Current.CancellationToken);
+        var first = await Ingestor(store).IngestAsync(await Seal(store, bundle), TestContext.Current.CancellationToken);
+        var again = await Ingestor(store).IngestAsync(await Seal(store, bundle), TestContext.Current.CancellationToken);
         Assert.Equal(IngestStatus.Stored, first.Status);
         Assert.Equal(IngestStatus.AlreadyStored, again.Status);
         Assert.Equal(first.ContentSha256, again.ContentSha256);
@@ -35,10 +48,12 @@ public sealed class BundleIngestorTests : IDisposable
     public async Task Same_content_with_other_whitespace_is_still_the_same_bundle()
     {
         await using var store = SqliteHermesStore.Open(_db.Path, _time);
-        var bytes = Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 5));
-        await Ingestor(store).IngestAsync(bytes, TestContext.Current.CancellationToken);
-        var spaced = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.Nodes.JsonNode.Parse(bytes)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
-        var result = await Ingestor(store).IngestAsync(spaced, TestContext.Current.CancellationToken);
+        var bundle = Vitals.Minutes("W-1", Vitals.Start, 5);
+        var bytes = Vitals.Encode(bundle);
+        await Ingestor(store).IngestAsync(await Seal(store, bundle), TestContext.Current.CancellationToken);
+        var spaced = System.Text.Json.Nodes.JsonNode.Parse(bytes)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        _devices ??= new TestDevices(store, HermesKeys.Recipient(_db.Path).PublicKey);
+        var result = await Ingestor(store).IngestAsync(await _devices.SealAsync(spaced, bundle.PatchId.Value), TestContext.Current.CancellationToken);
         Assert.Equal(IngestStatus.AlreadyStored, result.Status);
     }
 
@@ -47,9 +62,9 @@ public sealed class BundleIngestorTests : IDisposable
     {
         await using var store = SqliteHermesStore.Open(_db.Path, _time);
         var id = Guid.NewGuid();
-        await Ingestor(store).IngestAsync(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 5, id: id)), TestContext.Current.CancellationToken);
-        var e = await Assert.ThrowsAsync<IngestConflictException>(() =>
-            Ingestor(store).IngestAsync(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start.AddHours(1), 5, id: id)), TestContext.Current.CancellationToken));
+        await Ingestor(store).IngestAsync(await Seal(store, Vitals.Minutes("W-1", Vitals.Start, 5, id: id)), TestContext.Current.CancellationToken);
+        var e = await Assert.ThrowsAsync<IngestConflictException>(async () =>
+            await Ingestor(store).IngestAsync(await Seal(store, Vitals.Minutes("W-1", Vitals.Start.AddHours(1), 5, id: id)), TestContext.Current.CancellationToken));
         Assert.Equal("$.bundleId", e.Where);
         Assert.Equal(25, _db.Scalar("SELECT COUNT(*) FROM observations"));
     }
@@ -58,9 +73,9 @@ public sealed class BundleIngestorTests : IDisposable
     public async Task Bundle_overlapping_stored_data_is_a_conflict()
     {
         await using var store = SqliteHermesStore.Open(_db.Path, _time);
-        await Ingestor(store).IngestAsync(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 60)), TestContext.Current.CancellationToken);
-        var e = await Assert.ThrowsAsync<IngestConflictException>(() =>
-            Ingestor(store).IngestAsync(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start.AddMinutes(30), 60)), TestContext.Current.CancellationToken));
+        await Ingestor(store).IngestAsync(await Seal(store, Vitals.Minutes("W-1", Vitals.Start, 60)), TestContext.Current.CancellationToken);
+        var e = await Assert.ThrowsAsync<IngestConflictException>(async () =>
+            await Ingestor(store).IngestAsync(await Seal(store, Vitals.Minutes("W-1", Vitals.Start.AddMinutes(30), 60)), TestContext.Current.CancellationToken));
         Assert.Equal("$.observations[0].time", e.Where);
         Assert.Equal(300, _db.Scalar("SELECT COUNT(*) FROM observations"));
     }
@@ -70,7 +85,8 @@ public sealed class BundleIngestorTests : IDisposable
     {
         await using var store = SqliteHermesStore.Open(_db.Path, _time);
         var bytes = Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 5));
-        var broken = bytes.AsMemory(0, bytes.Length - 10);
+        _devices ??= new TestDevices(store, HermesKeys.Recipient(_db.Path).PublicKey);
+        var broken = await _devices.SealAsync(bytes.AsSpan(0, bytes.Length - 10).ToArray(), "P-W-1");
         await Assert.ThrowsAsync<InvalidInputException>(() => Ingestor(store).IngestAsync(broken, TestContext.Current.CancellationToken));
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM observations"));
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM bundles"));
@@ -79,14 +95,16 @@ public sealed class BundleIngestorTests : IDisposable
     [Fact]
     public async Task Crash_in_the_middle_of_an_ingest_leaves_nothing_and_the_retry_stores_once()
     {
-        var bundle = Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 120, ill: true));
+        byte[] bundle;
         await using (var store = SqliteHermesStore.Open(_db.Path, _time))
         {
+            bundle = await Seal(store, Vitals.Minutes("W-1", Vitals.Start, 120, ill: true));
             var crashing = new CrashingStore(store);
             await Assert.ThrowsAsync<IOException>(() => Ingestor(crashing).IngestAsync(bundle, TestContext.Current.CancellationToken));
         }
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM observations"));
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM alerts"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM ledger_entries"));
         await using (var reopened = SqliteHermesStore.Open(_db.Path, _time))
         {
             var result = await Ingestor(reopened).IngestAsync(bundle, TestContext.Current.CancellationToken);
@@ -94,6 +112,7 @@ public sealed class BundleIngestorTests : IDisposable
         }
         Assert.Equal(600, _db.Scalar("SELECT COUNT(*) FROM observations"));
         Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM alerts"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'BundleAccepted'"));
     }
 
     [Fact]
@@ -101,13 +120,13 @@ public sealed class BundleIngestorTests : IDisposable
     {
         await using (var store = SqliteHermesStore.Open(_db.Path, _time))
         {
-            var first = await Ingestor(store).IngestAsync(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start, 60, ill: true)), TestContext.Current.CancellationToken);
+            var first = await Ingestor(store).IngestAsync(await Seal(store, Vitals.Minutes("W-1", Vitals.Start, 60, ill: true)), TestContext.Current.CancellationToken);
             Assert.Equal(1, first.AlertsRaised);
         }
         await using (var store = SqliteHermesStore.Open(_db.Path, _time))
         {
             // Still ill after a restart: the episode continues, so no second alert.
-            var second = await Ingestor(store).IngestAsync(Vitals.Encode(Vitals.Minutes("W-1", Vitals.Start.AddHours(1), 60, ill: true)), TestContext.Current.CancellationToken);
+            var second = await Ingestor(store).IngestAsync(await Seal(store, Vitals.Minutes("W-1", Vitals.Start.AddHours(1), 60, ill: true)), TestContext.Current.CancellationToken);
             Assert.Equal(0, second.AlertsRaised);
             var risk = await store.GetLatestRiskAsync(WearerId.Parse("W-1"), TestContext.Current.CancellationToken);
             Assert.NotNull(risk);
@@ -126,8 +145,8 @@ public sealed class BundleIngestorTests : IDisposable
         await using (SqliteHermesStore.Open(_db.Path, _time))
         {
         }
-        Assert.Equal(2, _db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
-        Assert.Equal(2, _db.Scalar("SELECT MAX(version) FROM schema_migrations"));
+        Assert.Equal(3, _db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(3, _db.Scalar("SELECT MAX(version) FROM schema_migrations"));
         Assert.Equal("wal", _db.Scalar("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1 ? "wal" : "other");
     }
 
@@ -147,6 +166,17 @@ public sealed class BundleIngestorTests : IDisposable
 
         public Task<bool> WearerExistsAsync(WearerId wearer, CancellationToken cancellationToken = default) => inner.WearerExistsAsync(wearer, cancellationToken);
 
+        public IDeviceDirectory Devices => inner.Devices;
+
+        public HybridVerificationKey LedgerKey => inner.LedgerKey;
+
+        public Task RegisterDeviceAsync(string deviceId, string algorithm, byte[] publicKey, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+            inner.RegisterDeviceAsync(deviceId, algorithm, publicKey, at, cancellationToken);
+
+        public Task<bool> RevokeDeviceAsync(string deviceId, DateTimeOffset at, CancellationToken cancellationToken = default) => inner.RevokeDeviceAsync(deviceId, at, cancellationToken);
+
+        public Task<IReadOnlyList<InclusionProofDocument>> ProveWearerAsync(WearerId wearer, CancellationToken cancellationToken = default) => inner.ProveWearerAsync(wearer, cancellationToken);
+
         public Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default) =>
             inner.AcknowledgeAlertAsync(alertId, tokenId, at, suppressUntil, cancellationToken);
 
@@ -162,11 +192,17 @@ public sealed class BundleIngestorTests : IDisposable
 
     private sealed class CrashingSession(IIngestSession inner) : IIngestSession
     {
+        public ISequenceTracker Sequences => inner.Sequences;
+
+        public ValueTask<StoredBundle?> FindSealedAsync(byte[] sealedSha256) => inner.FindSealedAsync(sealedSha256);
+
+        public ValueTask<long> AppendLedgerAsync(LedgerEntry entry) => inner.AppendLedgerAsync(entry);
+
         public ValueTask<StoredBundle?> FindBundleAsync(Guid bundleId) => inner.FindBundleAsync(bundleId);
 
         public ValueTask<WearerIngestState> GetWearerAsync(WearerId wearer) => inner.GetWearerAsync(wearer);
 
-        public ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, DateTimeOffset receivedAt) => inner.AddBundleAsync(bundle, contentSha256, receivedAt);
+        public ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, byte[] sealedSha256, DateTimeOffset receivedAt) => inner.AddBundleAsync(bundle, contentSha256, sealedSha256, receivedAt);
 
         public async ValueTask UpdateWearerAsync(WearerId wearer, long bundleKey, DateTimeOffset? lastObservation, string riskStateJson, IReadOnlyList<RiskRecord> risks, IReadOnlyList<AlertRecord> alerts)
         {

@@ -1,6 +1,11 @@
 using Care.Core.Ids;
 using Care.Core.Observations;
+using Care.Core.Errors;
 using Care.Hermes.Access;
+using Care.Trust.Bundles;
+using Care.Trust.Identity;
+using Care.Trust.Ledger;
+using Care.Trust.Ledger.Entries;
 using Microsoft.Data.Sqlite;
 
 namespace Care.Hermes.Storage.Sqlite;
@@ -14,18 +19,33 @@ public sealed class SqliteHermesStore : IHermesStore
 {
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
+    private readonly LedgerStore _ledger;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    private SqliteHermesStore(string connectionString, SqliteConnection writer)
+    private SqliteHermesStore(string connectionString, SqliteConnection writer, LedgerStore ledger, TimeProvider time)
     {
         _connectionString = connectionString;
         _writer = writer;
+        _ledger = ledger;
+        _time = time;
+        Devices = new SqliteDeviceDirectory(OpenReader);
     }
+
+    /// <inheritdoc/>
+    public IDeviceDirectory Devices { get; }
+
+    /// <inheritdoc/>
+    public HybridVerificationKey LedgerKey => _ledger.PublicKey!;
 
     /// <summary>The database file.</summary>
     public required string DatabasePath { get; init; }
 
-    /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and brings its schema up to date.</summary>
+    /// <summary>
+    /// Opens (creating if needed) the database at <paramref name="path"/>, brings its schema up to
+    /// date and opens the ledger in the same file, signed with the key in <c>PATH.ledger-key</c>
+    /// (created on first use, readable by the owner only).
+    /// </summary>
     /// <exception cref="IOException">The file or its folder cannot be created or opened.</exception>
     public static SqliteHermesStore Open(string path, TimeProvider? time = null)
     {
@@ -40,18 +60,25 @@ public sealed class SqliteHermesStore : IHermesStore
             DefaultTimeout = 30,
         }.ToString();
         var writer = new SqliteConnection(connectionString);
+        time ??= TimeProvider.System;
         try
         {
             writer.Open();
             Pragmas(writer);
-            SqliteMigrations.Apply(writer, time ?? TimeProvider.System);
+            SqliteMigrations.Apply(writer, time);
+            var ledger = LedgerStore.Open(writer, LedgerKeyFile.LoadOrCreate(full), time);
+            return new SqliteHermesStore(connectionString, writer, ledger, time) { DatabasePath = full };
         }
         catch (SqliteException e)
         {
             writer.Dispose();
             throw new IOException($"cannot open the Hermes database '{full}': {e.Message}", e);
         }
-        return new SqliteHermesStore(connectionString, writer) { DatabasePath = full };
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc/>
@@ -60,7 +87,7 @@ public sealed class SqliteHermesStore : IHermesStore
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            return new SqliteIngestSession(_writer, _writeLock);
+            return new SqliteIngestSession(_writer, _writeLock, _ledger);
         }
         catch
         {
@@ -243,20 +270,96 @@ public sealed class SqliteHermesStore : IHermesStore
     }
 
     /// <inheritdoc/>
-    public Task RecordAccessAsync(string tokenId, Role role, WearerId wearer, DateTimeOffset at, string action, CancellationToken cancellationToken = default) =>
-        WriteAsync("INSERT INTO record_access (token, role, wearer, at_ms, action) VALUES ($t, $r, $w, $at, $a)", p =>
+    public async Task RecordAccessAsync(string tokenId, Role role, WearerId wearer, DateTimeOffset at, string action, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
         {
-            p.AddWithValue("$t", tokenId);
-            p.AddWithValue("$r", role.ToString());
-            p.AddWithValue("$w", wearer.Value);
-            p.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-            p.AddWithValue("$a", action);
-        }, cancellationToken);
+            _ledger.Append(new RecordAccessed(tokenId, role.ToString().ToLowerInvariant(), wearer, action) { At = at });
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task RegisterDeviceAsync(string deviceId, string algorithm, byte[] publicKey, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        // The trust library's registry holds the rules (hybrid only, classical-only refused with the reason).
+        new DeviceRegistry().Register(deviceId, algorithm, publicKey);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var insert = _writer.CreateCommand();
+            insert.CommandText = "INSERT INTO devices (id, algorithm, public_key, registered_ms) VALUES ($id, $a, $k, $t) ON CONFLICT (id) DO NOTHING";
+            insert.Parameters.AddWithValue("$id", deviceId);
+            insert.Parameters.AddWithValue("$a", algorithm);
+            insert.Parameters.AddWithValue("$k", publicKey);
+            insert.Parameters.AddWithValue("$t", at.ToUnixTimeMilliseconds());
+            if (insert.ExecuteNonQuery() == 0)
+            {
+                throw new InvalidInputException("deviceId", $"device '{deviceId}' is already registered");
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> RevokeDeviceAsync(string deviceId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var update = _writer.CreateCommand();
+            update.CommandText = "UPDATE devices SET revoked_ms = COALESCE(revoked_ms, $t) WHERE id = $id";
+            update.Parameters.AddWithValue("$id", deviceId);
+            update.Parameters.AddWithValue("$t", at.ToUnixTimeMilliseconds());
+            return update.ExecuteNonQuery() > 0;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<InclusionProofDocument>> ProveWearerAsync(WearerId wearer, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            _ledger.PublishTreeHead();
+            return [.. _ledger.EntriesFor(wearer).Select(e => _ledger.Prove(e.Index))];
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Signs a tree head over the whole ledger now (a no-op when the latest head is current).</summary>
+    public async Task<SignedTreeHead> PublishTreeHeadAsync(CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            return _ledger.PublishTreeHead();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         await _writeLock.WaitAsync();
+        _ledger.Dispose();
         await _writer.DisposeAsync();
         _writeLock.Dispose();
     }

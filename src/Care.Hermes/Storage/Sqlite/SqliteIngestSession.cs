@@ -2,6 +2,9 @@ using Care.Core.Bundles;
 using Care.Core.Ids;
 using Care.Core.Observations;
 using Microsoft.Data.Sqlite;
+using Care.Trust.Bundles;
+using Care.Trust.Ledger;
+using Care.Trust.Ledger.Entries;
 using SQLitePCL;
 
 namespace Care.Hermes.Storage.Sqlite;
@@ -14,12 +17,29 @@ internal sealed class SqliteIngestSession : IIngestSession
     private readonly SqliteTransaction _transaction;
     private bool _disposed;
 
-    public SqliteIngestSession(SqliteConnection connection, SemaphoreSlim writeLock)
+    private readonly LedgerStore _ledger;
+
+    public SqliteIngestSession(SqliteConnection connection, SemaphoreSlim writeLock, LedgerStore ledger)
     {
         _connection = connection;
         _writeLock = writeLock;
+        _ledger = ledger;
         _transaction = connection.BeginTransaction(deferred: false);
+        Sequences = new LedgerSequenceTracker(connection, _transaction);
     }
+
+    public ISequenceTracker Sequences { get; }
+
+    public ValueTask<StoredBundle?> FindSealedAsync(byte[] sealedSha256)
+    {
+        using var command = Command("SELECT uid, content_sha256, observation_count FROM bundles WHERE sealed_sha256 = $h");
+        command.Parameters.AddWithValue("$h", sealedSha256);
+        using var reader = command.ExecuteReader();
+        StoredBundle? found = reader.Read() ? new StoredBundle(new Guid((byte[])reader[0]), (byte[])reader[1], reader.GetInt32(2)) : null;
+        return ValueTask.FromResult(found);
+    }
+
+    public ValueTask<long> AppendLedgerAsync(LedgerEntry entry) => ValueTask.FromResult(_ledger.Append(entry, _transaction));
 
     public ValueTask<StoredBundle?> FindBundleAsync(Guid bundleId)
     {
@@ -45,13 +65,13 @@ internal sealed class SqliteIngestSession : IIngestSession
         return ValueTask.FromResult(state);
     }
 
-    public ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, DateTimeOffset receivedAt)
+    public ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, byte[] sealedSha256, DateTimeOffset receivedAt)
     {
         long wearerKey = WearerKey(bundle.WearerId);
         long bundleKey;
         using (var insert = Command("""
-            INSERT INTO bundles (uid, wearer, patch, created_ms, received_ms, observation_count, content_sha256)
-            VALUES ($u, $w, $p, $c, $r, $n, $h) RETURNING id
+            INSERT INTO bundles (uid, wearer, patch, created_ms, received_ms, observation_count, content_sha256, sealed_sha256)
+            VALUES ($u, $w, $p, $c, $r, $n, $h, $sh) RETURNING id
             """))
         {
             insert.Parameters.AddWithValue("$u", bundle.BundleId.ToByteArray());
@@ -61,6 +81,7 @@ internal sealed class SqliteIngestSession : IIngestSession
             insert.Parameters.AddWithValue("$r", receivedAt.ToUnixTimeMilliseconds());
             insert.Parameters.AddWithValue("$n", bundle.Observations.Count);
             insert.Parameters.AddWithValue("$h", contentSha256);
+            insert.Parameters.AddWithValue("$sh", sealedSha256);
             bundleKey = (long)insert.ExecuteScalar()!;
         }
         InsertObservations(wearerKey, bundleKey, bundle.Observations);

@@ -1,0 +1,21 @@
+using Care.Trust.Bundles;
+using Care.Trust.Identity;
+using Microsoft.Data.Sqlite;
+
+namespace Care.Hermes.Storage.Sqlite;
+
+/// <summary>Registered device identities, read from the <c>devices</c> table. Thread safe.</summary>
+internal sealed class SqliteDeviceDirectory(Func<SqliteConnection> openReader) : IDeviceDirectory
+{
+    public DeviceRegistration? Find(string deviceId)
+    {
+        using var connection = openReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT public_key, revoked_ms FROM devices WHERE id = $id";
+        command.Parameters.AddWithValue("$id", deviceId);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new DeviceRegistration(deviceId, HybridVerificationKey.Import((byte[])reader[0]), Revoked: !reader.IsDBNull(1))
+            : null;
+    }
+}
