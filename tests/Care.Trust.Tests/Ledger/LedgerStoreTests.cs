@@ -1,3 +1,4 @@
+using Care.Core.Errors;
 using Care.Core.Ids;
 using Care.Trust.Identity;
 using Care.Trust.Ledger;
@@ -226,5 +227,35 @@ public sealed class LedgerStoreTests
         using var store = LedgerStore.Open(connection, signingKey: null);
         store.Append(TempLedger.Entry(0));
         Assert.Throws<InvalidOperationException>(() => store.PublishTreeHead());
+    }
+
+    [Fact]
+    public void Missing_log_key_is_not_silently_replaced_when_the_log_has_a_public_key()
+    {
+        using var temp = new TempLedger();
+        using (var store = temp.Open())
+        {
+            store.Append(TempLedger.Entry(0));
+            store.PublishTreeHead();
+        }
+        File.Delete(LedgerKeyFile.PrivatePath(temp.DatabasePath));
+        var error = Assert.Throws<InvalidInputException>(temp.Open);
+        Assert.Contains("restore the key file", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(LedgerKeyFile.PrivatePath(temp.DatabasePath)));
+    }
+
+    [Fact]
+    public void Log_key_that_did_not_sign_the_tree_heads_is_refused()
+    {
+        using var temp = new TempLedger();
+        using (var store = temp.Open())
+        {
+            store.Append(TempLedger.Entry(0));
+            store.PublishTreeHead();
+        }
+        File.Delete(LedgerKeyFile.PrivatePath(temp.DatabasePath));
+        File.Delete(LedgerKeyFile.PublicPath(temp.DatabasePath));
+        var error = Assert.Throws<InvalidInputException>(temp.Open);
+        Assert.Contains("did not sign the log's tree heads", error.Message, StringComparison.Ordinal);
     }
 }
