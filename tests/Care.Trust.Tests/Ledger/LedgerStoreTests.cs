@@ -258,4 +258,28 @@ public sealed class LedgerStoreTests
         var error = Assert.Throws<InvalidInputException>(temp.Open);
         Assert.Contains("did not sign the log's tree heads", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Wearer_gets_a_checkable_proof_for_each_of_their_entries_and_none_of_anyone_elses()
+    {
+        using var temp = new TempLedger();
+        using var store = temp.Open();
+        store.AppendBatch([.. Enumerable.Range(0, 12).Select(TempLedger.Entry)]);
+        var proofs = store.ProveFor(WearerId.Parse("w-1"));
+        Assert.Equal([1L, 2, 7, 8], proofs.Select(p => p.Index));
+        Assert.All(proofs, p => Assert.True(p.Check(store.PublicKey!).IsValid));
+        Assert.All(proofs, p => Assert.Contains("\"wearer\":\"w-1\"", p.EntryText, StringComparison.Ordinal));
+        Assert.Single(proofs.Select(p => p.TreeHead.TreeSize).Distinct());
+        Assert.Empty(store.ProveFor(WearerId.Parse("w-404")));
+    }
+
+    [Theory]
+    [InlineData("{}", "format")]
+    [InlineData("[1]", "$")]
+    [InlineData("{\"format\":\"care-ledger-inclusion-proof-v1\"}", "treeHead")]
+    public void Malformed_proof_file_is_refused_with_the_json_field_named(string json, string field)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => InclusionProofDocument.Parse(json, "p.json"));
+        Assert.Contains($"p.json at {field}", error.Message, StringComparison.Ordinal);
+    }
 }
