@@ -17,7 +17,7 @@ public class LedgerAppendBenchmarks
     private LedgerStore _store = null!;
     private LedgerEntry[] _entries = null!;
 
-    [Params(1, 100, 10_000)]
+    [Params(1, 100, 1_000, 10_000)]
     public int Batch { get; set; }
 
     [GlobalSetup]
