@@ -50,12 +50,25 @@ public static class HybridAlgorithms
     public const int SharedKeyBytes = 32;
 
     /// <summary>
-    /// True when the .NET runtime itself offers ML-DSA and ML-KEM (it needs OpenSSL 3.5 or later).
-    /// Care uses BouncyCastle either way so that keys and signatures are identical on every machine;
-    /// this flag is reported by diagnostics.
+    /// True when the .NET runtime itself offers ML-DSA and ML-KEM (it needs OpenSSL 3.5 or later,
+    /// or Windows CNG). When it does, and it agrees with BouncyCastle on a start-up cross-check, it
+    /// computes the post-quantum halves; see <see cref="PostQuantumBackend"/>.
     /// </summary>
     public static bool PlatformPostQuantumSupported =>
 #pragma warning disable SYSLIB5006 // ML-DSA/ML-KEM types are marked experimental in .NET 10; only the support flags are read.
         System.Security.Cryptography.MLDsa.IsSupported && System.Security.Cryptography.MLKem.IsSupported;
 #pragma warning restore SYSLIB5006
+
+    /// <summary>The implementation computing ML-DSA-65 and ML-KEM-768 in this process (the platform's or BouncyCastle).</summary>
+    public static string PostQuantumBackend => Backends.PostQuantumBackend.Current.Name;
+
+    /// <summary>Why <see cref="PostQuantumBackend"/> was chosen.</summary>
+    public static string PostQuantumBackendReason
+    {
+        get
+        {
+            _ = Backends.PostQuantumBackend.Current;
+            return Backends.PostQuantumBackend.SelectionReason;
+        }
+    }
 }

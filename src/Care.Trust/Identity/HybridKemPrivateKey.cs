@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
+using Care.Trust.Identity.Backends;
 using Org.BouncyCastle.Crypto.Agreement;
-using Org.BouncyCastle.Crypto.Kems;
 using Org.BouncyCastle.Crypto.Parameters;
 
 namespace Care.Trust.Identity;
@@ -17,16 +17,16 @@ public sealed class HybridKemPrivateKey
 
     private readonly byte[] _seeds;
     private readonly X25519PrivateKeyParameters _x25519;
-    private readonly MLKemPrivateKeyParameters _mlKem;
+    private readonly IMLKemPrivateKey _mlKem;
 
     private HybridKemPrivateKey(byte[] seeds)
     {
         _seeds = seeds;
         _x25519 = new X25519PrivateKeyParameters(seeds, 0);
-        _mlKem = MLKemPrivateKeyParameters.FromSeed(MLKemParameters.ml_kem_768, seeds[32..]);
+        _mlKem = PostQuantumBackend.Current.MLKemFromSeed(seeds[32..]);
         var encoded = new byte[HybridAlgorithms.KemPublicKeyBytes];
         _x25519.GeneratePublicKey().Encode(encoded, 0);
-        _mlKem.GetPublicKeyEncoded().CopyTo(encoded, HybridAlgorithms.X25519PublicKeyBytes);
+        _mlKem.EncapsulationKey.CopyTo(encoded, HybridAlgorithms.X25519PublicKeyBytes);
         PublicKey = HybridKemPublicKey.Import(encoded);
     }
 
@@ -66,10 +66,7 @@ public sealed class HybridKemPrivateKey
         agreement.Init(_x25519);
         agreement.CalculateAgreement(ephemeral, classical, 0);
 
-        var decapsulator = new MLKemDecapsulator(MLKemParameters.ml_kem_768);
-        decapsulator.Init(_mlKem);
-        var postQuantum = new byte[decapsulator.SecretLength];
-        decapsulator.Decapsulate(ciphertext[HybridAlgorithms.X25519PublicKeyBytes..], postQuantum);
+        var postQuantum = _mlKem.Decapsulate(ciphertext[HybridAlgorithms.X25519PublicKeyBytes..]);
         var key = HybridKemCombiner.Combine(postQuantum, classical, ciphertext, PublicKey.Export());
         CryptographicOperations.ZeroMemory(postQuantum);
         CryptographicOperations.ZeroMemory(classical);

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
+using Care.Trust.Identity.Backends;
 using Org.BouncyCastle.Crypto.Agreement;
-using Org.BouncyCastle.Crypto.Kems;
 using Org.BouncyCastle.Crypto.Parameters;
 
 namespace Care.Trust.Identity;
@@ -15,13 +15,13 @@ public sealed class HybridKemPublicKey
 {
     private readonly byte[] _encoded;
     private readonly X25519PublicKeyParameters _x25519;
-    private readonly MLKemPublicKeyParameters _mlKem;
+    private readonly byte[] _mlKem;
 
     private HybridKemPublicKey(byte[] encoded)
     {
         _encoded = encoded;
         _x25519 = new X25519PublicKeyParameters(encoded, 0);
-        _mlKem = MLKemPublicKeyParameters.FromEncoding(MLKemParameters.ml_kem_768, encoded[HybridAlgorithms.X25519PublicKeyBytes..]);
+        _mlKem = encoded[HybridAlgorithms.X25519PublicKeyBytes..];
         KeyId = Convert.ToHexStringLower(SHA256.HashData(encoded));
     }
 
@@ -56,12 +56,10 @@ public sealed class HybridKemPublicKey
         agreement.Init(ephemeral);
         agreement.CalculateAgreement(_x25519, classical, 0);
 
-        var encapsulator = new MLKemEncapsulator(MLKemParameters.ml_kem_768);
-        encapsulator.Init(new ParametersWithRandom(_mlKem, TrustRandom.Shared));
+        var (kemCiphertext, postQuantum) = PostQuantumBackend.Current.MLKemEncapsulate(_mlKem);
         var ciphertext = new byte[HybridAlgorithms.KemCiphertextBytes];
         ephemeral.GeneratePublicKey().Encode(ciphertext, 0);
-        var postQuantum = new byte[encapsulator.SecretLength];
-        encapsulator.Encapsulate(ciphertext.AsSpan(HybridAlgorithms.X25519PublicKeyBytes), postQuantum);
+        kemCiphertext.CopyTo(ciphertext, HybridAlgorithms.X25519PublicKeyBytes);
         var key = HybridKemCombiner.Combine(postQuantum, classical, ciphertext, _encoded);
         return new HybridKemEncapsulation(ciphertext, key);
     }

@@ -1,3 +1,4 @@
+using Care.Trust.Identity.Backends;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 
@@ -16,16 +17,16 @@ public sealed class HybridSigningKey
 
     private readonly byte[] _seeds;
     private readonly Ed25519PrivateKeyParameters _ed25519;
-    private readonly MLDsaPrivateKeyParameters _mlDsa;
+    private readonly IMLDsaPrivateKey _mlDsa;
 
     private HybridSigningKey(byte[] seeds)
     {
         _seeds = seeds;
         _ed25519 = new Ed25519PrivateKeyParameters(seeds, 0);
-        _mlDsa = MLDsaPrivateKeyParameters.FromSeed(MLDsaParameters.ml_dsa_65, seeds[32..]);
+        _mlDsa = PostQuantumBackend.Current.MLDsaFromSeed(seeds[32..]);
         var encoded = new byte[HybridAlgorithms.VerificationKeyBytes];
         _ed25519.GeneratePublicKey().Encode(encoded, 0);
-        _mlDsa.GetPublicKeyEncoded().CopyTo(encoded, HybridAlgorithms.Ed25519PublicKeyBytes);
+        _mlDsa.PublicKey.CopyTo(encoded, HybridAlgorithms.Ed25519PublicKeyBytes);
         PublicKey = HybridVerificationKey.Import(encoded);
     }
 
@@ -62,10 +63,7 @@ public sealed class HybridSigningKey
         ed.Init(true, _ed25519);
         ed.BlockUpdate(bound);
         var edSig = ed.GenerateSignature();
-        var ml = new MLDsaSigner(MLDsaParameters.ml_dsa_65, deterministic: false);
-        ml.Init(true, new ParametersWithRandom(_mlDsa, TrustRandom.Shared));
-        ml.BlockUpdate(bound);
-        var mlSig = ml.GenerateSignature();
+        var mlSig = _mlDsa.Sign(bound);
         var signature = new byte[HybridAlgorithms.SignatureBytes];
         edSig.CopyTo(signature, 0);
         mlSig.CopyTo(signature, HybridAlgorithms.Ed25519SignatureBytes);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Care.Trust.Identity.Backends;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 
@@ -15,13 +16,13 @@ public sealed class HybridVerificationKey : IEquatable<HybridVerificationKey>
     private static readonly byte[] Domain = Encoding.ASCII.GetBytes("care.trust.hybrid-sig.v1\0");
     private readonly byte[] _encoded;
     private readonly Ed25519PublicKeyParameters _ed25519;
-    private readonly MLDsaPublicKeyParameters _mlDsa;
+    private readonly byte[] _mlDsa;
 
     private HybridVerificationKey(byte[] encoded)
     {
         _encoded = encoded;
         _ed25519 = new Ed25519PublicKeyParameters(encoded, 0);
-        _mlDsa = MLDsaPublicKeyParameters.FromEncoding(MLDsaParameters.ml_dsa_65, encoded[HybridAlgorithms.Ed25519PublicKeyBytes..]);
+        _mlDsa = encoded[HybridAlgorithms.Ed25519PublicKeyBytes..];
         KeyId = Convert.ToHexStringLower(SHA256.HashData(encoded));
     }
 
@@ -60,10 +61,7 @@ public sealed class HybridVerificationKey : IEquatable<HybridVerificationKey>
         ed.Init(false, _ed25519);
         ed.BlockUpdate(bound);
         var edOk = ed.VerifySignature(signature[..HybridAlgorithms.Ed25519SignatureBytes].ToArray());
-        var ml = new MLDsaSigner(MLDsaParameters.ml_dsa_65, deterministic: false);
-        ml.Init(false, _mlDsa);
-        ml.BlockUpdate(bound);
-        var mlOk = ml.VerifySignature(signature[HybridAlgorithms.Ed25519SignatureBytes..].ToArray());
+        var mlOk = PostQuantumBackend.Current.MLDsaVerify(_mlDsa, bound, signature[HybridAlgorithms.Ed25519SignatureBytes..].ToArray());
         return edOk & mlOk;
     }
 

@@ -74,36 +74,43 @@ public sealed record InclusionProofDocument(long Index, byte[] Data, byte[] Leaf
     /// </summary>
     public static InclusionProofDocument Parse(string json, string source)
     {
-        string field = "$";
+        var field = "$";
         try
         {
-            var root = JsonNode.Parse(json) ?? throw new FormatException("empty document");
-            string Text(JsonNode node, string name)
+            var root = JsonNode.Parse(json) as JsonObject ?? throw new FormatException("not a JSON object");
+            JsonNode Required(JsonObject parent, string name, string path)
             {
-                field = name;
-                return node[name.Split('.')[^1]]?.GetValue<string>() ?? throw new FormatException("missing");
+                field = path;
+                return parent[name] ?? throw new FormatException("missing");
             }
-            long Number(JsonNode node, string name)
-            {
-                field = name;
-                return node[name.Split('.')[^1]]?.GetValue<long>() ?? throw new FormatException("missing");
-            }
-            if (Text(root, "format") != "care-ledger-inclusion-proof-v1")
+            string Text(JsonObject parent, string name, string path) => Required(parent, name, path).GetValue<string>();
+            long Number(JsonObject parent, string name, string path) => Required(parent, name, path).GetValue<long>();
+            if (Text(root, "format", "format") != "care-ledger-inclusion-proof-v1")
             {
                 throw new FormatException("unknown format");
             }
-            var head = root["treeHead"] ?? throw new FormatException("missing treeHead");
+            var head = Required(root, "treeHead", "treeHead") as JsonObject ?? throw new FormatException("not an object");
             var treeHead = new SignedTreeHead(
-                Number(head, "treeHead.treeSize"),
-                Convert.FromHexString(Text(head, "treeHead.rootHash")),
-                DateTimeOffset.FromUnixTimeMilliseconds(Number(head, "treeHead.timestamp")),
-                Text(head, "treeHead.keyId"),
-                Convert.FromBase64String(Text(head, "treeHead.signature")));
-            field = "proof";
-            var proof = (root["proof"]?.AsArray() ?? throw new FormatException("missing")).Select(p => Convert.FromHexString(p!.GetValue<string>())).ToList();
-            return new InclusionProofDocument(Number(root, "index"), Convert.FromBase64String(Text(root, "data")), Convert.FromHexString(Text(root, "leafHash")), treeHead, proof);
+                Number(head, "treeSize", "treeHead.treeSize"),
+                Convert.FromHexString(Text(head, "rootHash", "treeHead.rootHash")),
+                DateTimeOffset.FromUnixTimeMilliseconds(Number(head, "timestamp", "treeHead.timestamp")),
+                Text(head, "keyId", "treeHead.keyId"),
+                Convert.FromBase64String(Text(head, "signature", "treeHead.signature")));
+            var path = Required(root, "proof", "proof") as JsonArray ?? throw new FormatException("not an array");
+            var proof = new List<byte[]>(path.Count);
+            for (var i = 0; i < path.Count; i++)
+            {
+                field = $"proof[{i}]";
+                proof.Add(Convert.FromHexString((path[i] ?? throw new FormatException("null")).GetValue<string>()));
+            }
+            return new InclusionProofDocument(
+                Number(root, "index", "index"),
+                Convert.FromBase64String(Text(root, "data", "data")),
+                Convert.FromHexString(Text(root, "leafHash", "leafHash")),
+                treeHead,
+                proof);
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NullReferenceException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or OverflowException)
         {
             throw new InvalidInputException($"{source} at {field}", $"not a ledger inclusion proof: {e.Message}");
         }

@@ -21,13 +21,18 @@ public static class LedgerKeyFile
 
     /// <summary>
     /// Loads the key for <paramref name="databasePath"/>, creating it (0600) and its public file when
-    /// absent. Throws <see cref="InvalidInputException"/> when the file is malformed or readable by
-    /// group or others.
+    /// both are absent. Throws <see cref="InvalidInputException"/> when the file is malformed, readable
+    /// by group or others, or missing while its public file exists.
     /// </summary>
     public static HybridSigningKey LoadOrCreate(string databasePath)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
         var path = PrivatePath(databasePath);
+        if (!File.Exists(path) && File.Exists(PublicPath(databasePath)))
+        {
+            // A new key would silently fork the log's identity: every earlier signed head would stop verifying.
+            throw new InvalidInputException(path, $"the log's signing key is missing but its public key {PublicPath(databasePath)} exists; restore the key file (a new key is created only for a new log)");
+        }
         if (!File.Exists(path))
         {
             var created = HybridSigningKey.Generate();

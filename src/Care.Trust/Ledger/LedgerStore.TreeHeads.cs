@@ -1,3 +1,4 @@
+using Care.Core.Ids;
 using Microsoft.Data.Sqlite;
 
 namespace Care.Trust.Ledger;
@@ -64,6 +65,26 @@ public sealed partial class LedgerStore
             head = PublishTreeHead();
         }
         return new InclusionProofDocument(record.Index, record.Data, record.LeafHash, head, InclusionProof(index, head.TreeSize));
+    }
+
+    /// <summary>
+    /// Inclusion proofs of every entry about <paramref name="wearer"/>, in log order, all under one
+    /// signed tree head (publishing a new head first when the latest does not cover the last one), so
+    /// a wearer or their doctor can check each entry offline with the log's public key.
+    /// </summary>
+    public IReadOnlyList<InclusionProofDocument> ProveFor(WearerId wearer)
+    {
+        var records = EntriesFor(wearer);
+        if (records.Count == 0)
+        {
+            return [];
+        }
+        var head = LatestTreeHead();
+        if (head is null || head.TreeSize <= records[^1].Index)
+        {
+            head = PublishTreeHead();
+        }
+        return [.. records.Select(r => new InclusionProofDocument(r.Index, r.Data, r.LeafHash, head, InclusionProof(r.Index, head.TreeSize)))];
     }
 
     internal static List<SignedTreeHead> ReadTreeHeads(SqliteConnection connection, string orderAndLimit)

@@ -1,3 +1,4 @@
+using Care.Core.Errors;
 using Care.Core.Ids;
 using Care.Trust.Identity;
 using Care.Trust.Ledger.Entries;
@@ -9,7 +10,8 @@ namespace Care.Trust.Ledger;
 /// The append-only Merkle ledger on SQLite. It lives in its own <c>ledger_*</c> tables and can share
 /// a database file (and a transaction) with other tables, so an act and its entry commit together.
 /// Entries are durable once their transaction commits (WAL, synchronous=FULL when the store opens
-/// the file itself). Tree heads are signed with the hybrid log key. Thread safe: every method locks.
+/// the file itself). Tree heads are signed with the hybrid log key. Thread safe: every method locks;
+/// a caller that shares the connection must not use it from another thread at the same time.
 /// </summary>
 public sealed partial class LedgerStore : IDisposable
 {
@@ -37,7 +39,9 @@ public sealed partial class LedgerStore : IDisposable
 
     /// <summary>
     /// Opens (creating if needed) the ledger in the SQLite file <paramref name="databasePath"/>, with
-    /// its signing key from <see cref="LedgerKeyFile"/> beside it (created on first use).
+    /// its signing key from <see cref="LedgerKeyFile"/> beside it (created on first use). Throws
+    /// <see cref="InvalidInputException"/> when the key file is unusable or is not the key that
+    /// signed the log's tree heads.
     /// </summary>
     public static LedgerStore OpenFile(string databasePath, TimeProvider? time = null)
     {
@@ -48,7 +52,13 @@ public sealed partial class LedgerStore : IDisposable
             Directory.CreateDirectory(directory);
         }
         var key = LedgerKeyFile.LoadOrCreate(databasePath);
-        return Open(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString(), key, time);
+        var store = Open(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString(), key, time);
+        if (store.LatestTreeHead() is { } head && head.KeyId != key.PublicKey.KeyId)
+        {
+            store.Dispose();
+            throw new InvalidInputException(LedgerKeyFile.PrivatePath(databasePath), $"this key ({key.PublicKey.KeyId}) did not sign the log's tree heads (signed by {head.KeyId}); restore the log's key file");
+        }
+        return store;
     }
 
     /// <summary>

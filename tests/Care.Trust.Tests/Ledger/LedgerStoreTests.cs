@@ -1,3 +1,4 @@
+using Care.Core.Errors;
 using Care.Core.Ids;
 using Care.Trust.Identity;
 using Care.Trust.Ledger;
@@ -226,5 +227,59 @@ public sealed class LedgerStoreTests
         using var store = LedgerStore.Open(connection, signingKey: null);
         store.Append(TempLedger.Entry(0));
         Assert.Throws<InvalidOperationException>(() => store.PublishTreeHead());
+    }
+
+    [Fact]
+    public void Missing_log_key_is_not_silently_replaced_when_the_log_has_a_public_key()
+    {
+        using var temp = new TempLedger();
+        using (var store = temp.Open())
+        {
+            store.Append(TempLedger.Entry(0));
+            store.PublishTreeHead();
+        }
+        File.Delete(LedgerKeyFile.PrivatePath(temp.DatabasePath));
+        var error = Assert.Throws<InvalidInputException>(temp.Open);
+        Assert.Contains("restore the key file", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(LedgerKeyFile.PrivatePath(temp.DatabasePath)));
+    }
+
+    [Fact]
+    public void Log_key_that_did_not_sign_the_tree_heads_is_refused()
+    {
+        using var temp = new TempLedger();
+        using (var store = temp.Open())
+        {
+            store.Append(TempLedger.Entry(0));
+            store.PublishTreeHead();
+        }
+        File.Delete(LedgerKeyFile.PrivatePath(temp.DatabasePath));
+        File.Delete(LedgerKeyFile.PublicPath(temp.DatabasePath));
+        var error = Assert.Throws<InvalidInputException>(temp.Open);
+        Assert.Contains("did not sign the log's tree heads", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Wearer_gets_a_checkable_proof_for_each_of_their_entries_and_none_of_anyone_elses()
+    {
+        using var temp = new TempLedger();
+        using var store = temp.Open();
+        store.AppendBatch([.. Enumerable.Range(0, 12).Select(TempLedger.Entry)]);
+        var proofs = store.ProveFor(WearerId.Parse("w-1"));
+        Assert.Equal([1L, 2, 7, 8], proofs.Select(p => p.Index));
+        Assert.All(proofs, p => Assert.True(p.Check(store.PublicKey!).IsValid));
+        Assert.All(proofs, p => Assert.Contains("\"wearer\":\"w-1\"", p.EntryText, StringComparison.Ordinal));
+        Assert.Single(proofs.Select(p => p.TreeHead.TreeSize).Distinct());
+        Assert.Empty(store.ProveFor(WearerId.Parse("w-404")));
+    }
+
+    [Theory]
+    [InlineData("{}", "format")]
+    [InlineData("[1]", "$")]
+    [InlineData("{\"format\":\"care-ledger-inclusion-proof-v1\"}", "treeHead")]
+    public void Malformed_proof_file_is_refused_with_the_json_field_named(string json, string field)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => InclusionProofDocument.Parse(json, "p.json"));
+        Assert.Contains($"p.json at {field}", error.Message, StringComparison.Ordinal);
     }
 }

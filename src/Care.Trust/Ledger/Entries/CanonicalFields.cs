@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -11,7 +12,7 @@ namespace Care.Trust.Ledger.Entries;
 /// </summary>
 public sealed class CanonicalFields
 {
-    private readonly SortedDictionary<string, object> _fields = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, object>> _fields = new(16);
 
     /// <summary>A non-empty text field (at most 1024 characters).</summary>
     public void Text(string name, string value)
@@ -53,8 +54,9 @@ public sealed class CanonicalFields
     /// <summary>The canonical UTF-8 JSON bytes of the fields collected so far.</summary>
     public byte[] ToCanonicalJson()
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, SkipValidation = false }))
+        _fields.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             foreach (var (name, value) in _fields)
@@ -76,14 +78,18 @@ public sealed class CanonicalFields
             }
             writer.WriteEndObject();
         }
-        return buffer.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 
     private void Add(string name, object value)
     {
-        if (!_fields.TryAdd(name, value))
+        foreach (var field in _fields)
         {
-            throw new ArgumentException($"ledger field '{name}' is set twice", name);
+            if (field.Key == name)
+            {
+                throw new ArgumentException($"ledger field '{name}' is set twice", name);
+            }
         }
+        _fields.Add(new(name, value));
     }
 }

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json;
+using Care.Core.Errors;
+using Care.Core.Ids;
+
+namespace Care.Trust.Ledger.Entries;
+
+/// <summary>
+/// Reads canonical entry bytes back into the typed entry, so a reader of the log (a wearer's view,
+/// an auditor) works with <see cref="CartridgeFilled"/> rather than raw JSON. Round trip:
+/// <c>Read(e.ToCanonicalJson(i)).Entry.ToCanonicalJson(i)</c> gives the same bytes. Stateless, thread safe.
+/// </summary>
+public static class LedgerEntryReader
+{
+    /// <summary>
+    /// Parses <paramref name="data"/>; returns the entry and the index it states. Throws
+    /// <see cref="InvalidInputException"/> naming the field when a field is missing or of the wrong
+    /// type, the kind is unknown, or the version is not <see cref="LedgerEntry.FormatVersion"/>.
+    /// </summary>
+    public static (LedgerEntry Entry, long Index) Read(ReadOnlySpan<byte> data)
+    {
+        var field = "$";
+        try
+        {
+            var reader = new Utf8JsonReader(data);
+            using var document = JsonDocument.ParseValue(ref reader);
+            var root = document.RootElement;
+            JsonElement Get(string name)
+            {
+                field = name;
+                return root.TryGetProperty(name, out var value) ? value : throw new FormatException("missing");
+            }
+            string Text(string name) => Get(name).GetString() ?? throw new FormatException("not text");
+            double Number(string name) => Get(name).GetDouble();
+            long Integer(string name) => Get(name).GetInt64();
+            WearerId Wearer() => WearerId.Parse(Text("wearer"));
+            if (Integer("v") != LedgerEntry.FormatVersion)
+            {
+                throw new FormatException($"version {Integer("v")} is not {LedgerEntry.FormatVersion}");
+            }
+            var index = Integer("index");
+            var at = DateTimeOffset.ParseExact(Text("at"), "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            LedgerEntry entry = Text("kind") switch
+            {
+                nameof(BundleAccepted) => new BundleAccepted(Text("bundleId"), Text("contentSha256"), Text("deviceId"), Integer("sequence")) { At = at },
+                nameof(DosePlanIssued) => new DosePlanIssued(Text("planId"), Wearer(), Text("drug"), Number("amount"), Text("unit"), Text("planSha256"), Text("issuedBy")) { At = at },
+                nameof(CartridgeFilled) => new CartridgeFilled(Text("cartridgeId"), Wearer(), Text("planId"), Text("drug"), Number("prescribed"), Number("loaded"), Number("assay"), Text("unit"), Text("instrument")) { At = at },
+                nameof(ModelReleased) => new ModelReleased(Text("modelName"), Text("version"), Text("modelSha256"), Text("releasedBy")) { At = at },
+                nameof(LabJob) => new LabJob(Text("jobId"), Text("instrument"), Text("orderSha256"), Text("outcome"), Text("resultSha256")) { At = at },
+                nameof(RecordAccessed) => new RecordAccessed(Text("actor"), Text("role"), Wearer(), Text("reason")) { At = at },
+                var other => throw new FormatException($"unknown kind '{other}'"),
+            };
+            return (entry, index);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            throw new InvalidInputException($"ledger entry at {field}", e.Message);
+        }
+    }
+}
