@@ -35,7 +35,7 @@ internal static class AlertEndpoints
         }
         var caller = Caller.From(http.User);
         var now = time.GetUtcNow();
-        var alert = await store.AcknowledgeAlertAsync(alertId, caller.TokenId, now, now + options.AlertSuppression, cancellationToken);
+        var alert = await store.AcknowledgeAlertAsync(alertId, caller.TokenId, caller.Role, now, now + options.AlertSuppression, cancellationToken);
         return alert is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown alert", detail: $"id: no alert {alertId}")
             : Results.Ok(Describe(alert));

@@ -29,11 +29,12 @@ public interface IHermesStore : IAsyncDisposable
     Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Acknowledges an alert (idempotent: a second acknowledgement returns the first) and suppresses
+    /// Acknowledges an alert (idempotent: a second acknowledgement returns the first), writes an
+    /// <c>AlertAcknowledged</c> entry to the ledger in the same transaction, and suppresses
     /// re-alerts of its level or lower for the wearer until <paramref name="suppressUntil"/>.
     /// Returns null when no alert has this id.
     /// </summary>
-    Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default);
+    Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, Access.Role role, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default);
 
     /// <summary>Device identities that may upload; thread safe.</summary>
     IDeviceDirectory Devices { get; }

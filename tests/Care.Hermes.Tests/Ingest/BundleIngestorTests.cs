@@ -177,8 +177,8 @@ public sealed class BundleIngestorTests : IDisposable
 
         public Task<IReadOnlyList<InclusionProofDocument>> ProveWearerAsync(WearerId wearer, CancellationToken cancellationToken = default) => inner.ProveWearerAsync(wearer, cancellationToken);
 
-        public Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default) =>
-            inner.AcknowledgeAlertAsync(alertId, tokenId, at, suppressUntil, cancellationToken);
+        public Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, Access.Role role, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default) =>
+            inner.AcknowledgeAlertAsync(alertId, tokenId, role, at, suppressUntil, cancellationToken);
 
         public Task AddTokenAsync(TokenRecord token, CancellationToken cancellationToken = default) => inner.AddTokenAsync(token, cancellationToken);
 

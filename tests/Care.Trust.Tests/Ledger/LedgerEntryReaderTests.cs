@@ -24,6 +24,18 @@ public sealed class LedgerEntryReaderTests
     }
 
     [Fact]
+    public void Alert_acknowledgement_reads_back_with_identical_bytes()
+    {
+        var entry = new AlertAcknowledged("tok_1", "clinician", Core.Ids.WearerId.Parse("w-3"), 42, "high") { At = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero) };
+        var bytes = entry.ToCanonicalJson(7);
+        var (read, index) = LedgerEntryReader.Read(bytes);
+        Assert.Equal(entry, read);
+        Assert.Equal(7, index);
+        Assert.Equal(bytes, read.ToCanonicalJson(index));
+        Assert.Equal("w-3", read.Wearer?.Value);
+    }
+
+    [Fact]
     public void Cartridge_fill_reads_back_with_prescribed_loaded_and_assay_amounts()
     {
         var (entry, _) = LedgerEntryReader.Read(TempLedger.Entry(2).ToCanonicalJson(2));

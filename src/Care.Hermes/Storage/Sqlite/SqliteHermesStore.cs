@@ -1,5 +1,6 @@
 using Care.Core.Ids;
 using Care.Core.Observations;
+using Care.Clinical.EarlyWarning;
 using Care.Core.Errors;
 using Care.Hermes.Access;
 using Care.Trust.Bundles;
@@ -180,12 +181,13 @@ public sealed class SqliteHermesStore : IHermesStore
     }
 
     /// <inheritdoc/>
-    public async Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default)
+    public async Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, Role role, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             using var transaction = _writer.BeginTransaction(deferred: false);
+            int acknowledged;
             using (var ack = _writer.CreateCommand())
             {
                 ack.Transaction = transaction;
@@ -199,7 +201,7 @@ public sealed class SqliteHermesStore : IHermesStore
                 ack.Parameters.AddWithValue("$by", tokenId);
                 ack.Parameters.AddWithValue("$id", alertId);
                 ack.Parameters.AddWithValue("$until", suppressUntil.ToUnixTimeMilliseconds());
-                ack.ExecuteNonQuery();
+                acknowledged = ack.ExecuteNonQuery();
             }
             AlertRecord? alert = null;
             using (var read = _writer.CreateCommand())
@@ -215,6 +217,10 @@ public sealed class SqliteHermesStore : IHermesStore
                 {
                     alert = ReadAlert(reader);
                 }
+            }
+            if (alert is not null && acknowledged > 0)
+            {
+                _ledger.Append(new AlertAcknowledged(tokenId, role.ToString().ToLowerInvariant(), WearerId.Parse(alert.WearerId), alert.Id, alert.Level.ToName()) { At = at }, transaction);
             }
             transaction.Commit();
             return alert;

@@ -48,6 +48,7 @@ public static class LedgerEntryReader
                 nameof(ModelReleased) => new ModelReleased(Text("modelName"), Text("version"), Text("modelSha256"), Text("releasedBy")) { At = at },
                 nameof(LabJob) => new LabJob(Text("jobId"), Text("instrument"), Text("orderSha256"), Text("outcome"), Text("resultSha256")) { At = at },
                 nameof(RecordAccessed) => new RecordAccessed(Text("actor"), Text("role"), Wearer(), Text("reason")) { At = at },
+                nameof(AlertAcknowledged) => new AlertAcknowledged(Text("actor"), Text("role"), Wearer(), Integer("alertId"), Text("level")) { At = at },
                 var other => throw new FormatException($"unknown kind '{other}'"),
             };
             return (entry, index);
