@@ -67,7 +67,8 @@ internal static class SepsisCommands
         var model = new Option<string?>("--model") { Description = "Score this trained model on all patients instead of cross-validating" };
         var folds = new Option<int>("--folds") { Description = "Patient-level folds", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "Write the result as JSON" };
-        foreach (var o in new Option[] { data, model, folds, seed, json, patients })
+        var explain = new Option<string?>("--explain") { Description = "With --model: print the hourly risk outputs of this patient (e.g. p000009) with their explanations" };
+        foreach (var o in new Option[] { data, model, folds, seed, json, patients, explain })
         {
             command.Options.Add(o);
         }
@@ -77,6 +78,18 @@ internal static class SepsisCommands
             var clock = Stopwatch.StartNew();
             var records = Read(parse.GetValue(data)!, parse.GetValue(patients), error);
             var modelPath = parse.GetValue(model);
+            var explainId = parse.GetValue(explain);
+            if (explainId is not null)
+            {
+                if (modelPath is null)
+                {
+                    throw new Care.Core.Errors.InvalidInputException("--explain", "needs --model");
+                }
+                var patient = records.FirstOrDefault(r => r.Id == explainId)
+                    ?? throw new Care.Core.Errors.InvalidInputException("--explain", $"patient '{explainId}' is not in the data");
+                await parse.InvocationConfiguration.Output.WriteAsync(SepsisReportWriter.Explain(SepsisModel.Load(modelPath), patient));
+                return 0;
+            }
             int k = parse.GetValue(folds);
             if (modelPath is null && (k < 2 || k > records.Count))
             {
