@@ -12,13 +12,18 @@ namespace Care.Cli.Sepsis;
 /// </summary>
 internal static class SepsisCommands
 {
+    /// <summary>
+    /// The top-level <c>train</c> and <c>eval</c> commands holding the <c>sepsis</c> subcommands. When
+    /// another feature also owns <c>train</c>/<c>eval</c>, attach <see cref="TrainSepsis"/> and
+    /// <see cref="EvalSepsis"/> to the shared parents instead.
+    /// </summary>
     public static IEnumerable<Command> TopLevel()
     {
         var train = new Command("train", "Train models on public data.");
-        train.Subcommands.Add(Train());
+        train.Subcommands.Add(TrainSepsis());
         yield return train;
         var eval = new Command("eval", "Evaluate models on public data.");
-        eval.Subcommands.Add(Eval());
+        eval.Subcommands.Add(EvalSepsis());
         yield return eval;
     }
 
@@ -32,7 +37,8 @@ internal static class SepsisCommands
 
     private static Option<int?> PatientsOption() => new("--patients") { Description = "Use only the first N patients (quick runs)" };
 
-    private static Command Train()
+    /// <summary><c>sepsis</c> under <c>train</c>.</summary>
+    public static Command TrainSepsis()
     {
         var command = new Command("sepsis", "Train the sepsis model (gradient-boosted trees, utility-optimal threshold) and save it.");
         var data = DataOption();
@@ -58,7 +64,8 @@ internal static class SepsisCommands
         return command;
     }
 
-    private static Command Eval()
+    /// <summary><c>sepsis</c> under <c>eval</c>.</summary>
+    public static Command EvalSepsis()
     {
         var command = new Command("sepsis", "Cross-validate the sepsis model (or score a given one) with the Challenge utility, AUROC, AUPRC and alarm burden, beside NEWS2 and qSOFA.");
         var data = DataOption();
