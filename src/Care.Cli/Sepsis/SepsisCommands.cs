@@ -12,13 +12,18 @@ namespace Care.Cli.Sepsis;
 /// </summary>
 internal static class SepsisCommands
 {
+    /// <summary>
+    /// The top-level <c>train</c> and <c>eval</c> commands holding the <c>sepsis</c> subcommands. When
+    /// another feature also owns <c>train</c>/<c>eval</c>, attach <see cref="TrainSepsis"/> and
+    /// <see cref="EvalSepsis"/> to the shared parents instead.
+    /// </summary>
     public static IEnumerable<Command> TopLevel()
     {
         var train = new Command("train", "Train models on public data.");
-        train.Subcommands.Add(Train());
+        train.Subcommands.Add(TrainSepsis());
         yield return train;
         var eval = new Command("eval", "Evaluate models on public data.");
-        eval.Subcommands.Add(Eval());
+        eval.Subcommands.Add(EvalSepsis());
         yield return eval;
     }
 
@@ -32,7 +37,8 @@ internal static class SepsisCommands
 
     private static Option<int?> PatientsOption() => new("--patients") { Description = "Use only the first N patients (quick runs)" };
 
-    private static Command Train()
+    /// <summary><c>sepsis</c> under <c>train</c>.</summary>
+    public static Command TrainSepsis()
     {
         var command = new Command("sepsis", "Train the sepsis model (gradient-boosted trees, utility-optimal threshold) and save it.");
         var data = DataOption();
@@ -58,7 +64,8 @@ internal static class SepsisCommands
         return command;
     }
 
-    private static Command Eval()
+    /// <summary><c>sepsis</c> under <c>eval</c>.</summary>
+    public static Command EvalSepsis()
     {
         var command = new Command("sepsis", "Cross-validate the sepsis model (or score a given one) with the Challenge utility, AUROC, AUPRC and alarm burden, beside NEWS2 and qSOFA.");
         var data = DataOption();
@@ -67,7 +74,8 @@ internal static class SepsisCommands
         var model = new Option<string?>("--model") { Description = "Score this trained model on all patients instead of cross-validating" };
         var folds = new Option<int>("--folds") { Description = "Patient-level folds", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "Write the result as JSON" };
-        foreach (var o in new Option[] { data, model, folds, seed, json, patients })
+        var explain = new Option<string?>("--explain") { Description = "With --model: print the hourly risk outputs of this patient (e.g. p000009) with their explanations" };
+        foreach (var o in new Option[] { data, model, folds, seed, json, patients, explain })
         {
             command.Options.Add(o);
         }
@@ -77,6 +85,18 @@ internal static class SepsisCommands
             var clock = Stopwatch.StartNew();
             var records = Read(parse.GetValue(data)!, parse.GetValue(patients), error);
             var modelPath = parse.GetValue(model);
+            var explainId = parse.GetValue(explain);
+            if (explainId is not null)
+            {
+                if (modelPath is null)
+                {
+                    throw new Care.Core.Errors.InvalidInputException("--explain", "needs --model");
+                }
+                var patient = records.FirstOrDefault(r => r.Id == explainId)
+                    ?? throw new Care.Core.Errors.InvalidInputException("--explain", $"patient '{explainId}' is not in the data");
+                await parse.InvocationConfiguration.Output.WriteAsync(SepsisReportWriter.Explain(SepsisModel.Load(modelPath), patient));
+                return 0;
+            }
             int k = parse.GetValue(folds);
             if (modelPath is null && (k < 2 || k > records.Count))
             {

@@ -98,5 +98,24 @@ internal static class SepsisReportWriter
         return s.ToString();
     }
 
+    public static string Explain(SepsisModel model, Care.Clinical.Challenge2019.PatientRecord patient)
+    {
+        var s = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        s.AppendLine(c, $"Patient {patient.Id}: {patient.Hours} hours, {(patient.IsSeptic ? $"first label hour {patient.FirstPositiveHour} (onset t_s = hour {patient.FirstPositiveHour + 6})" : "never septic")}");
+        s.AppendLine("| hour | label | score | 95 % interval | level | top contributions (feature = value: log-odds) |");
+        s.AppendLine("| --- | --- | --- | --- | --- | --- |");
+        var scorer = new SepsisStreamScorer(model);
+        for (int t = 0; t < patient.Hours; t++)
+        {
+            var r = scorer.Update(patient.Row(t), top: 3);
+            var why = string.Join("; ", r.TopContributions.Select(x => string.Create(c, $"{x.Feature} = {x.Value:0.##}: {x.LogOdds:+0.00;-0.00}")));
+            s.AppendLine(c, $"| {t} | {(patient.Labels[t] ? 1 : 0)} | {r.Score} | {100 * r.ProbabilityLow:F1}–{100 * r.ProbabilityHigh:F1} | {r.Level} | {why} |");
+        }
+        s.AppendLine();
+        s.AppendLine(SepsisRisk.DecisionSupportNotice);
+        return s.ToString();
+    }
+
     private static string F(double x) => double.IsFinite(x) ? x.ToString("F3", CultureInfo.InvariantCulture) : "n/a";
 }

@@ -188,10 +188,10 @@ public sealed class SepsisFeatureState
         features[f + 2] = sofa;
         features[f + 3] = sofa - sofaMin;
         features[f + 4] = t >= Window ? news - _newsHistory[(t - Window) % (Window + 1)] : float.NaN;
-        features[f + 5] = hr / sbp;
-        features[f + 6] = _last[ChallengeColumns.BUN] / _last[ChallengeColumns.Creatinine];
+        features[f + 5] = Ratio(hr, sbp);
+        features[f + 6] = Ratio(_last[ChallengeColumns.BUN], _last[ChallengeColumns.Creatinine]);
         features[f + 7] = sbp - _last[ChallengeColumns.DBP];
-        features[f + 8] = spo2 / fio2;
+        features[f + 8] = Ratio(spo2, fio2);
     }
 
     /// <summary>NEWS2 from the available parameters (a missing one scores 0), consciousness assumed alert.</summary>
@@ -217,6 +217,9 @@ public sealed class SepsisFeatureState
         s += creatinine >= 5 ? 4 : creatinine >= 3.5f ? 3 : creatinine >= 2 ? 2 : creatinine >= 1.2f ? 1 : 0;
         return s;
     }
+
+    // A zero denominator (e.g. creatinine recorded as 0) gives NaN, never ±∞: the trees treat NaN as missing.
+    private static float Ratio(float numerator, float denominator) => denominator == 0 ? float.NaN : numerator / denominator;
 
     private static float CleanFiO2(float value) =>
         !float.IsFinite(value) || value <= 0 ? float.NaN

@@ -14,11 +14,11 @@ public sealed class SepsisModel
 {
     private const string Magic = "care-sepsis-model 1";
 
-    internal SepsisModel(BoostedTrees trees, double alarmMargin, double elevatedProbability, Calibration calibration, ulong seed, int trainingPatients)
+    internal SepsisModel(BoostedTrees trees, double alarmMargin, double elevatedMargin, Calibration calibration, ulong seed, int trainingPatients)
     {
         Trees = trees;
         AlarmMargin = alarmMargin;
-        ElevatedProbability = elevatedProbability;
+        ElevatedMargin = elevatedMargin;
         Calibration = calibration;
         Seed = seed;
         TrainingPatients = trainingPatients;
@@ -30,8 +30,11 @@ public sealed class SepsisModel
     /// <summary>Log-odds at or above which an hour alarms.</summary>
     public double AlarmMargin { get; }
 
-    /// <summary>Calibrated probability at or above which a non-alarming output is <see cref="SepsisRiskLevel.Elevated"/>.</summary>
-    public double ElevatedProbability { get; }
+    /// <summary>
+    /// Log-odds at or above which a non-alarming output is <see cref="SepsisRiskLevel.Elevated"/>:
+    /// the alarm threshold minus ln 2 (odds at least half those at which the model alarms).
+    /// </summary>
+    public double ElevatedMargin { get; }
 
     /// <summary>Seed the model was trained with.</summary>
     public ulong Seed { get; }
@@ -53,7 +56,7 @@ public sealed class SepsisModel
         double p = Calibration.Probability(margin);
         var (low, high) = Calibration.Bins[Calibration.BinOf(margin)].Interval();
         var level = margin >= AlarmMargin ? SepsisRiskLevel.High
-            : p >= ElevatedProbability ? SepsisRiskLevel.Elevated
+            : margin >= ElevatedMargin ? SepsisRiskLevel.Elevated
             : SepsisRiskLevel.Low;
         return new SepsisRisk(hour, (int)Math.Round(100 * p), p, Math.Min(low, p), Math.Max(high, p), level, TopOf(features, contributions, top));
     }
@@ -86,7 +89,7 @@ public sealed class SepsisModel
         ArgumentNullException.ThrowIfNull(writer);
         var c = CultureInfo.InvariantCulture;
         writer.Write($"{Magic}\nseed {Seed}\npatients {TrainingPatients}\n");
-        writer.Write(string.Create(c, $"alarm {AlarmMargin:R}\nelevated {ElevatedProbability:R}\n"));
+        writer.Write(string.Create(c, $"alarm {AlarmMargin:R}\nelevated {ElevatedMargin:R}\n"));
         writer.Write($"featureNames {string.Join(',', SepsisFeatures.Names)}\n");
         writer.Write($"calibration {Calibration.Bins.Length}\n");
         foreach (var b in Calibration.Bins)

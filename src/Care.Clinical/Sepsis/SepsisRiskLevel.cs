@@ -6,7 +6,7 @@ public enum SepsisRiskLevel
     /// <summary>Below the elevated level.</summary>
     Low = 0,
 
-    /// <summary>Calibrated probability at least twice the calibration set's rate of label-positive hours, no alarm.</summary>
+    /// <summary>Below the alarm threshold but with odds at least half those at the threshold.</summary>
     Elevated = 1,
 
     /// <summary>At or above the alarm threshold chosen to maximise utility on training data: an alarm.</summary>

@@ -53,8 +53,7 @@ public static class SepsisTrainer
         var (margins, holdoutLabels) = Margins(trees, table, holdout);
         var calibration = Calibration.Fit(margins, holdoutLabels);
         double alarm = ThresholdSearch.BestUtilityMargin(table, holdout, margins);
-        double prevalence = holdoutLabels.Count(l => l) / (double)holdoutLabels.Length;
-        return new SepsisModel(trees, alarm, 2 * prevalence, calibration, options.Seed, patientIndexes.Length);
+        return new SepsisModel(trees, alarm, alarm - Math.Log(2), calibration, options.Seed, patientIndexes.Length);
     }
 
     internal static (double[] Margins, bool[] Labels) Margins(BoostedTrees trees, FeatureTable table, IReadOnlyList<int> patients)

@@ -133,6 +133,20 @@ public sealed class SepsisFeatureStateTests
     }
 
     [Fact]
+    public void Zero_denominators_give_missing_ratios_not_infinities()
+    {
+        var row = EmptyRow();
+        row[ChallengeColumns.HR] = 90;
+        row[ChallengeColumns.SBP] = 0;
+        row[ChallengeColumns.BUN] = 20;
+        row[ChallengeColumns.Creatinine] = 0;
+        var f = Run([row]);
+        Assert.True(float.IsNaN(f[0][Index("ShockIndex")]));
+        Assert.True(float.IsNaN(f[0][Index("BUN_Creatinine")]));
+        Assert.All(f[0], x => Assert.False(float.IsInfinity(x)));
+    }
+
+    [Fact]
     public void Reset_starts_a_new_patient()
     {
         var row = EmptyRow();

@@ -46,6 +46,9 @@ public sealed class SepsisModelTests
             double margin = model.Trees.Margin(features);
             Assert.Equal(t, risk.Hour);
             Assert.Equal(margin >= model.AlarmMargin, risk.Alarm);
+            var expectedLevel = margin >= model.AlarmMargin ? SepsisRiskLevel.High
+                : margin >= model.AlarmMargin - Math.Log(2) ? SepsisRiskLevel.Elevated : SepsisRiskLevel.Low;
+            Assert.Equal(expectedLevel, risk.Level);
             Assert.InRange(risk.Score, 0, 100);
             Assert.InRange(risk.Probability, risk.ProbabilityLow, risk.ProbabilityHigh);
             Assert.Contains("does not replace", risk.Notice, StringComparison.Ordinal);
