@@ -50,12 +50,10 @@ internal static class WearerEndpoints
             throw new InvalidInputException("to", "must not be earlier than 'from'");
         }
         int max = QueryText.Limit(limit, DefaultLimit, MaxLimit);
-        if (!await store.WearerExistsAsync(wearer, cancellationToken))
+        if (!await OpenRecordAsync(wearer, "read observations", http, store, time, cancellationToken))
         {
             return NotFound(id);
         }
-        var caller = Caller.From(http.User);
-        await store.RecordAccessAsync(caller.TokenId, caller.Role, wearer, time.GetUtcNow(), "read observations", cancellationToken);
         var rows = await store.QueryObservationsAsync(new ObservationQuery(wearer, sign, start, end, max + 1), cancellationToken);
         return Results.Ok(new
         {
@@ -72,12 +70,10 @@ internal static class WearerEndpoints
     private static async Task<IResult> LedgerAsync(string id, HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var wearer = QueryText.Wearer(id);
-        if (!await store.WearerExistsAsync(wearer, cancellationToken))
+        if (!await OpenRecordAsync(wearer, "read ledger", http, store, time, cancellationToken))
         {
             return NotFound(id);
         }
-        var caller = Caller.From(http.User);
-        await store.RecordAccessAsync(caller.TokenId, caller.Role, wearer, time.GetUtcNow(), "read ledger", cancellationToken);
         var proofs = await store.ProveWearerAsync(wearer, cancellationToken);
         return Results.Ok(new
         {
@@ -90,12 +86,10 @@ internal static class WearerEndpoints
     private static async Task<IResult> RiskAsync(string id, HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var wearer = QueryText.Wearer(id);
-        if (!await store.WearerExistsAsync(wearer, cancellationToken))
+        if (!await OpenRecordAsync(wearer, "read risk", http, store, time, cancellationToken))
         {
             return NotFound(id);
         }
-        var caller = Caller.From(http.User);
-        await store.RecordAccessAsync(caller.TokenId, caller.Role, wearer, time.GetUtcNow(), "read risk", cancellationToken);
         var risk = await store.GetLatestRiskAsync(wearer, cancellationToken);
         if (risk is null)
         {
@@ -122,6 +116,21 @@ internal static class WearerEndpoints
             },
             note = DecisionSupport,
         });
+    }
+
+    /// <summary>
+    /// The gate of every read of a wearer's record: false when the wearer is unknown; otherwise the
+    /// read is written to the ledger (who, role, which wearer, when, what) before any data is returned.
+    /// </summary>
+    private static async Task<bool> OpenRecordAsync(Core.Ids.WearerId wearer, string action, HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!await store.WearerExistsAsync(wearer, cancellationToken))
+        {
+            return false;
+        }
+        var caller = Caller.From(http.User);
+        await store.RecordAccessAsync(caller.TokenId, caller.Role, wearer, time.GetUtcNow(), action, cancellationToken);
+        return true;
     }
 
     private static IResult NotFound(string id) =>
