@@ -24,12 +24,16 @@ public sealed class CareController : IInsulinController
 
     // Run-to-run meal-dose learning (Palerm et al., Diabetes Care 2008;31:1250): each meal bolus is
     // judged over the following 4 h; a low below 80 mg/dL shrinks later meal doses by 20 %, a
-    // post-meal course that stays above 110 and peaks over 200 mg/dL grows them by 5 %.
+    // post-meal course that stays above 110 and peaks over 200 mg/dL grows them by 10 % (up to 1.3).
     private const double MealReviewMinutes = 240;
 
     // Corrections (insulin beyond the carbohydrate dose) use 1.5× the questionnaire's correction
     // factor: a questionnaire CF comes from the 1700 rule and over-doses the most sensitive (children).
     private const double CorrectionSoftening = 1.5;
+
+    // Net insulin on board (above the basal estimate) beyond which no extra insulin is added, in
+    // hours of basal.
+    private const double MaxNetIobBasalHours = 3.0;
 
     // The controller's own ceiling on temporary basal, below the governor's hard limit.
     private const double MaxTempBasalMultiple = 2.5;
@@ -72,7 +76,7 @@ public sealed class CareController : IInsulinController
     /// <summary>The current basal estimate in U/h.</summary>
     public double BasalEstimateUnitsPerHour => _basal * 60.0;
 
-    /// <summary>The learned multiplier on carbohydrate-ratio meal doses (0.5..1.2, starts at 1).</summary>
+    /// <summary>The learned multiplier on carbohydrate-ratio meal doses (0.5..1.3, starts at 1).</summary>
     public double MealDoseScale => _mealScale;
 
     /// <summary>The last computed deviation between observed and predicted glucose slope (mg/dL/min).</summary>
@@ -155,6 +159,11 @@ public sealed class CareController : IInsulinController
         if (minPredicted < _s.SuspendBelowPredictedMgPerDl && carbs <= 0)
         {
             _lastSuspendMinute = _now;
+            if (_now - _lastMealMinute > 240)
+            {
+                // A fasting suspension means the basal estimate is too high: lower it 1 % per step.
+                _basal = Math.Max(0.3 * _s.InitialBasalUnitsPerHour / 60.0, _basal * 0.99);
+            }
             return new InsulinRequest(0, 0, $"predicted low {minPredicted:F0} mg/dL: suspend");
         }
         // The learned meal-dose scale is also the best evidence of this wearer's real sensitivity.
@@ -167,6 +176,13 @@ public sealed class CareController : IInsulinController
             rate = Math.Min(rate, scale * _basal * 60.0);
         }
         rate = Math.Min(rate, MaxTempBasalMultiple * _basal * 60.0);
+        // Allowance: a few hours of basal for corrections plus what covers the carbohydrate still on board.
+        var maxNetIob = MaxNetIobBasalHours * _basal * 60.0 + cob / _s.CarbRatioGramsPerUnit;
+        if (netIob > maxNetIob)
+        {
+            // Enough insulin is already acting (oref's max-IOB rule): no more than the basal estimate.
+            rate = Math.Min(rate, _basal * 60.0);
+        }
         if (carbs <= 0 && _owedBolus > 0 && g >= 90 && minPredicted > 100)
         {
             // A meal bolus the governor held back (glucose was low at the meal): give what is still
@@ -178,7 +194,6 @@ public sealed class CareController : IInsulinController
                 return new InsulinRequest(rate, owed, $"held-back meal bolus {owed:F2} U; eventual {eventual:F0} mg/dL");
             }
         }
-        var maxNetIob = 2 * _basal * 60.0;
         if (carbs <= 0 && insulinNeeded > 0 && minPredicted > 110 && g > 160 && eventual > target + 50
             && _now - _lastMealMinute > 30 && _now - _lastMicroBolusMinute >= 30 && netIob < maxNetIob)
         {
@@ -256,7 +271,7 @@ public sealed class CareController : IInsulinController
         }
         else if (_reviewMin > 110 && _reviewMax > 200)
         {
-            _mealScale = Math.Min(1.2, _mealScale * 1.05);
+            _mealScale = Math.Min(1.3, _mealScale * 1.1);
         }
         _reviewStart = double.NaN;
     }

@@ -18,7 +18,7 @@ public sealed record CareControllerSettings
     public required double InitialBasalUnitsPerHour { get; init; }
 
     /// <summary>Glucose target (mg/dL).</summary>
-    public double TargetMgPerDl { get; init; } = 120;
+    public double TargetMgPerDl { get; init; } = 110;
 
     /// <summary>Suspend when the lowest predicted glucose over the next 2 h is below this (mg/dL).</summary>
     public double SuspendBelowPredictedMgPerDl { get; init; } = 80;
