@@ -18,6 +18,9 @@ public sealed class CareController : IInsulinController
     private const int MaxMeals = 16;
     private const int HistoryLength = 16;
 
+    // Meals older than this are fully absorbed for the model ((1 + a) e^{-a} < 1e-4 of the grams at 12 τ).
+    private const double CarbHorizonMinutes = 12 * 60;
+
     // The CGM error is large and correlated over tens of minutes (MODEL.md section 6), so only half
     // of an unexplained trend is trusted for dosing; all of it is used to foresee lows.
     private const double DeviationWeight = 0.5;
@@ -296,6 +299,10 @@ public sealed class CareController : IInsulinController
         var sum = 0.0;
         for (var i = 0; i < Math.Min(_mealCount, MaxMeals); i++)
         {
+            if (at - _mealMinutes[i] > CarbHorizonMinutes)
+            {
+                continue;
+            }
             var t = Math.Max(0, at - _mealMinutes[i]);
             var a = t / _s.CarbTauMinutes;
             sum += _mealGrams[i] * (1 + a) * Math.Exp(-a);
@@ -308,6 +315,10 @@ public sealed class CareController : IInsulinController
         var sum = 0.0;
         for (var i = 0; i < Math.Min(_mealCount, MaxMeals); i++)
         {
+            if (at - _mealMinutes[i] > CarbHorizonMinutes)
+            {
+                continue;
+            }
             var t = Math.Max(0, at - _mealMinutes[i]);
             var a = t / _s.CarbTauMinutes;
             sum += _mealGrams[i] * a * Math.Exp(-a) / _s.CarbTauMinutes;
