@@ -39,6 +39,11 @@ public sealed class CareController : IInsulinController
     // in range once the meal-dose learning and the max-IOB rule were in place, so it is 1.
     private const double CorrectionSoftening = 1.0;
 
+    // "Super bolus": the meal bolus also carries this many hours of basal up front; the net-IOB
+    // prediction then lowers the temporary basal over the next hour, so insulin acts earlier on the
+    // meal without adding to the day's total.
+    private const double SuperBolusBasalHours = 1.0;
+
     // Net insulin on board (above the basal estimate) beyond which no extra insulin is added, in
     // hours of basal.
     private const double MaxNetIobBasalHours = 3.0;
@@ -155,7 +160,8 @@ public sealed class CareController : IInsulinController
             CloseMealReview();
             var mealDose = _mealScale * carbs / _s.CarbRatioGramsPerUnit;
             var correction = Math.Clamp((g - target) / (CorrectionSoftening * isf) - Math.Max(0, netIob), -0.5 * mealDose, 0.25 * mealDose);
-            bolus = Math.Max(0, mealDose + correction);
+            var superBolus = g >= 120 && minPredicted > 100 ? SuperBolusBasalHours * _basal * 60.0 : 0;
+            bolus = Math.Max(0, mealDose + correction + superBolus);
             why = $"meal bolus {carbs:F0} g";
             _requestedMealBolus = bolus;
             _owedCarbs = cob;
