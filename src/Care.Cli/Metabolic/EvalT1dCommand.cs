@@ -121,6 +121,8 @@ internal static class EvalT1dCommand
     private static void WriteTable(CohortReport report, TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });
+        // Redirected output has no terminal width; the 12-column table needs about 110 characters.
+        console.Profile.Width = Math.Max(console.Profile.Width, 120);
         var table = new Table().Title($"{report.Controller} / {report.Scenario} / {report.Days} d / seed {report.Seed}");
         foreach (var h in new[] { "patient", "mean", "TIR %", "<70 %", "<54 %", ">180 %", ">250 %", "CV %", "LBGI", "HBGI", "min", "U/day" })
         {

@@ -18,7 +18,7 @@ public sealed record CareControllerSettings
     public required double InitialBasalUnitsPerHour { get; init; }
 
     /// <summary>Glucose target (mg/dL).</summary>
-    public double TargetMgPerDl { get; init; } = 120;
+    public double TargetMgPerDl { get; init; } = 100;
 
     /// <summary>Suspend when the lowest predicted glucose over the next 2 h is below this (mg/dL).</summary>
     public double SuspendBelowPredictedMgPerDl { get; init; } = 80;
@@ -27,7 +27,7 @@ public sealed record CareControllerSettings
     public double InsulinTauMinutes { get; init; } = 90;
 
     /// <summary>Time constant of the carbohydrate absorption model (min).</summary>
-    public double CarbTauMinutes { get; init; } = 45;
+    public double CarbTauMinutes { get; init; } = 60;
 
     /// <summary>Largest automatic correction micro-bolus, in hours of the basal estimate.</summary>
     public double MaxMicroBolusBasalHours { get; init; } = 1.0;

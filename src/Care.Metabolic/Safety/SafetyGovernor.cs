@@ -55,13 +55,17 @@ public sealed class SafetyGovernor
     /// <summary>Insulin delivered in the 60 minutes before <paramref name="now"/> (U), counting each record's full amount.</summary>
     public double DeliveredInLastHour(DateTimeOffset now)
     {
+        // Newest first; stop at the first record an hour old (records are in time order).
         var sum = 0.0;
-        for (var i = 0; i < Math.Min(_doseCount, HistoryLength); i++)
+        var count = Math.Min(_doseCount, HistoryLength);
+        for (var k = 1; k <= count; k++)
         {
-            if (now - _doseTimes[i] < TimeSpan.FromHours(1))
+            var i = (_doseCount - k) % HistoryLength;
+            if (now - _doseTimes[i] >= TimeSpan.FromHours(1))
             {
-                sum += _doseUnits[i];
+                break;
             }
+            sum += _doseUnits[i];
         }
         return sum;
     }
@@ -252,9 +256,15 @@ public sealed class SafetyGovernor
     private double? MaxAccepted(DateTimeOffset now, TimeSpan window)
     {
         double? best = null;
-        for (var i = 0; i < Math.Min(_readingCount, HistoryLength); i++)
+        var count = Math.Min(_readingCount, HistoryLength);
+        for (var k = 1; k <= count; k++)
         {
-            if (now - _readingTimes[i] <= window && now >= _readingTimes[i])
+            var i = (_readingCount - k) % HistoryLength;
+            if (now - _readingTimes[i] > window)
+            {
+                break;
+            }
+            if (now >= _readingTimes[i])
             {
                 best = best is { } b ? Math.Max(b, _readings[i]) : _readings[i];
             }
@@ -278,10 +288,16 @@ public sealed class SafetyGovernor
     {
         // Least-squares slope over the accepted readings of the last 15 minutes (0 with fewer than two).
         double n = 0, st = 0, sv = 0, stt = 0, stv = 0;
-        for (var i = 0; i < Math.Min(_readingCount, HistoryLength); i++)
+        var count = Math.Min(_readingCount, HistoryLength);
+        for (var k = 1; k <= count; k++)
         {
+            var i = (_readingCount - k) % HistoryLength;
             var age = (now - _readingTimes[i]).TotalMinutes;
-            if (age is >= 0 and <= 15)
+            if (age > 15)
+            {
+                break;
+            }
+            if (age >= 0)
             {
                 n++;
                 st += -age;

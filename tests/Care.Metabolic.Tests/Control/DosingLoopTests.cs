@@ -1,0 +1,71 @@
+using Care.Metabolic.Cartridge;
+using Care.Metabolic.Control;
+using Care.Metabolic.Patients;
+using Care.Metabolic.Safety;
+using Care.Metabolic.Simulation;
+
+namespace Care.Metabolic.Tests.Control;
+
+public sealed class DosingLoopTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 2, 2, 7, 0, 0, TimeSpan.Zero);
+    private static readonly QuestParameters Quest = new(10, 40, 35, 40);
+
+    [Fact]
+    public void A_patch_runtime_drives_the_loop_reading_by_reading_and_feeds_the_cartridge()
+    {
+        var clock = new SimulationClock(Start);
+        var loop = new DosingLoop(new CareController(CareControllerSettings.FromQuest(Quest)),
+            new SafetyGovernor(SafetyLimits.FromQuest(Quest)), clock, TimeSpan.FromMinutes(5));
+        var cartridge = new InsulinCartridge(200, 20, clock);
+        var records = new List<DoseRecord>();
+        double[] readings = [150, 152, 155, double.NaN, 160, 158, 150, 135, 115, 95, 80, 72];
+        for (var i = 0; i < readings.Length; i++)
+        {
+            var carbs = i == 1 ? 40 : 0;
+            var dose = loop.Step(readings[i], clock.GetUtcNow(), carbs);
+            records.Add(dose);
+            cartridge.Deliver(dose.TotalUnits, dose.TotalUnits);
+            clock.Advance(loop.Period);
+        }
+        Assert.Equal(Start + TimeSpan.FromMinutes(5), records[1].Time);
+        Assert.True(records[1].BolusUnits > 2, $"meal bolus {records[1].BolusUnits:F2} U for 40 g at CR 10");
+        Assert.Equal(DoseReason.SensorFallback, records[3].Reason);
+        Assert.Equal(0, records[3].BolusUnits);
+        // The fall to 72 mg/dL is suspended either as a low or, being > 40 mg/dL in 15 min, as a suspected compression low.
+        Assert.Equal(0, records[^1].BasalUnitsPerHour);
+        Assert.Contains(records[^1].Reason, new[] { DoseReason.Suspend, DoseReason.SensorFallback });
+        Assert.Equal(DoseReason.Suspend, records[^2].Reason);
+        Assert.Equal(200 - records.Sum(r => r.TotalUnits), cartridge.ReservoirUnits, 9);
+        Assert.Equal(readings.Length, cartridge.DeliveryLog.Count);
+    }
+
+    [Fact]
+    public void Care_controller_suspends_on_a_predicted_low_before_the_governor_has_to()
+    {
+        var controller = new CareController(CareControllerSettings.FromQuest(Quest));
+        var time = Start;
+        InsulinRequest request = default;
+        foreach (var g in new double[] { 130, 122, 114, 106, 98 })
+        {
+            request = controller.Decide(new ControllerInput(time, g, time, 0, TimeSpan.FromMinutes(5)));
+            controller.Delivered(new DoseRecord(time, request.BasalUnitsPerHour, TimeSpan.FromMinutes(5), request.BolusUnits, DoseReason.ControllerDecision, request.Rationale));
+            time += TimeSpan.FromMinutes(5);
+        }
+        Assert.Equal(0, request.BasalUnitsPerHour);
+        Assert.Equal(0, request.BolusUnits);
+        Assert.Contains("suspend", request.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Basal_bolus_controller_boluses_carbs_over_cr_plus_correction_above_150()
+    {
+        var patient = TestCohort.Load()["adolescent#001"];
+        var controller = new BasalBolusController(patient);
+        var input = new ControllerInput(Start, 170, Start, 0, TimeSpan.FromMinutes(3)) { SimulatorMealGrams = 60, SimulatorMeanCgmMgPerDl = 170 };
+        var request = controller.Decide(input);
+        var expected = 60 / patient.Quest.CarbRatioGramsPerUnit + (170 - 140) / patient.Quest.CorrectionFactorMgPerDlPerUnit;
+        Assert.Equal(expected, request.BolusUnits, 9);
+        Assert.Equal(patient.Physiology.SteadyStateBasalUnitsPerMinute * 60, request.BasalUnitsPerHour, 9);
+    }
+}
