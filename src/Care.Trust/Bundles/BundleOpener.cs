@@ -67,7 +67,7 @@ public sealed class BundleOpener(HybridKemPrivateKey recipientKey, IDeviceDirect
         {
             throw new BundleRejectedException(BundleRejection.RevokedDevice, $"device '{header.DeviceId}' was revoked");
         }
-        if (!device.PublicKey.Verify(bundle[..signedLength], signature))
+        if (!device.PublicKey.Verify(SealedBundleFormat.SignedDigest(bundle[..signedLength]), signature))
         {
             throw new BundleRejectedException(BundleRejection.Tampered, $"the hybrid signature of device '{header.DeviceId}' does not verify over bytes 0–{signedLength - 1}");
         }

@@ -49,7 +49,7 @@ public static class BundleSealer
         }
         CryptographicOperations.ZeroMemory(kem.SharedKey);
         at += payload.Length + SealedBundleFormat.TagBytes;
-        var signature = deviceKey.Sign(bundle.AsSpan(0, signedLength));
+        var signature = deviceKey.Sign(SealedBundleFormat.SignedDigest(bundle.AsSpan(0, signedLength)));
         BinaryPrimitives.WriteUInt16BigEndian(bundle.AsSpan(at), (ushort)signature.Length);
         signature.CopyTo(bundle.AsSpan(at + 2));
         return bundle;

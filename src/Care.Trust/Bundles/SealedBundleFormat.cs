@@ -21,4 +21,22 @@ internal static class SealedBundleFormat
 
     /// <summary>Upper bound on the payload (64 MiB): larger bundles are refused before any allocation.</summary>
     public const int MaxPayloadBytes = 64 * 1024 * 1024;
+
+    /// <summary>Domain label of the signed digest, so a bundle signature can never stand for another signed message.</summary>
+    private static readonly byte[] DigestLabel = Encoding.ASCII.GetBytes("care.sealed-bundle.v1\0");
+
+    /// <summary>
+    /// What the device's hybrid key signs: the label followed by SHA-512 of every byte before the
+    /// signature. Hashing first with the platform's SHA-512 (hardware-accelerated) keeps signing and
+    /// verifying a 200 KB bundle at the cost of a 86-byte message for both Ed25519 and ML-DSA-65,
+    /// instead of hashing the whole bundle twice in managed code; collision resistance of SHA-512
+    /// carries the binding.
+    /// </summary>
+    public static byte[] SignedDigest(ReadOnlySpan<byte> signedBytes)
+    {
+        var message = new byte[DigestLabel.Length + System.Security.Cryptography.SHA512.HashSizeInBytes];
+        DigestLabel.CopyTo(message, 0);
+        System.Security.Cryptography.SHA512.HashData(signedBytes, message.AsSpan(DigestLabel.Length));
+        return message;
+    }
 }
