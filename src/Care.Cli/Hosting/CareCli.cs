@@ -13,20 +13,8 @@ public static class CareCli
     {
         var root = new RootCommand(
             "Care: continuous, verifiable care. Patches watch and dose, kiosks exchange, Hermes keeps the record.");
-        // Features may each contribute a group of the same name (eval, train, bench): one group
-        // in the tree holds all their subcommands.
-        var groups = new Dictionary<string, Command>(StringComparer.Ordinal);
         foreach (var command in CommandTree.TopLevel())
         {
-            if (groups.TryGetValue(command.Name, out var group))
-            {
-                foreach (var subcommand in command.Subcommands.ToList())
-                {
-                    group.Subcommands.Add(subcommand);
-                }
-                continue;
-            }
-            groups.Add(command.Name, command);
             root.Subcommands.Add(command);
         }
         return root;

@@ -4,8 +4,9 @@ using Care.Cli.Ecg;
 namespace Care.Cli.Hosting;
 
 /// <summary>
-/// The list of top-level commands. A feature adds its command here with one line; the command
-/// itself lives in the feature's own folder of this project.
+/// The command tree. A feature adds its top-level command, or its subcommands of the shared
+/// <c>eval</c>, <c>train</c> and <c>bench</c> groups, with one line here; the commands themselves
+/// live in the feature's own folder of this project. A command gets exactly one parent.
 /// </summary>
 internal static class CommandTree
 {
@@ -17,20 +18,33 @@ internal static class CommandTree
         yield return Bench.BenchCommand.Create();
         yield return Ledger.LedgerCommand.Create();
         yield return Devices.DeviceCommand.Create();
-        foreach (var c in Sepsis.SepsisCommands.TopLevel()) { yield return c; }
-        yield return Metabolic.EvalT1dCommand.Eval();
         yield return EcgCommands.Ecg();
-        yield return Eval();
+        yield return Group("train", "Train Care's models on public reference data (reproducible from a seed).", Train());
+        yield return Group("eval", "Measure accuracy on real public reference data (../shared/data), per record or patient and in total.", Eval());
     }
 
-    /// <summary><c>care eval …</c>: each feature adds its accuracy measurements as subcommands.</summary>
-    private static Command Eval()
+    private static IEnumerable<Command> Eval()
     {
-        var eval = new Command("eval", "Measure accuracy on real public reference data (../shared/data).");
         foreach (var command in EcgCommands.Eval())
         {
-            eval.Subcommands.Add(command);
+            yield return command;
         }
-        return eval;
+        yield return Metabolic.EvalT1dCommand.T1d();
+        yield return Sepsis.SepsisCommands.EvalSepsis();
+    }
+
+    private static IEnumerable<Command> Train()
+    {
+        yield return Sepsis.SepsisCommands.TrainSepsis();
+    }
+
+    private static Command Group(string name, string description, IEnumerable<Command> subcommands)
+    {
+        var group = new Command(name, description);
+        foreach (var command in subcommands)
+        {
+            group.Subcommands.Add(command);
+        }
+        return group;
     }
 }

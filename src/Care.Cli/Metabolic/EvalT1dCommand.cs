@@ -17,14 +17,6 @@ namespace Care.Cli.Metabolic;
 /// </summary>
 internal static class EvalT1dCommand
 {
-    /// <summary>The <c>eval</c> command holding <c>t1d</c>.</summary>
-    public static Command Eval()
-    {
-        var eval = new Command("eval", "Evaluate Care's algorithms on public reference data.");
-        eval.Subcommands.Add(T1d());
-        return eval;
-    }
-
     /// <summary>The <c>t1d</c> subcommand.</summary>
     public static Command T1d()
     {

@@ -12,21 +12,6 @@ namespace Care.Cli.Sepsis;
 /// </summary>
 internal static class SepsisCommands
 {
-    /// <summary>
-    /// The top-level <c>train</c> and <c>eval</c> commands holding the <c>sepsis</c> subcommands. When
-    /// another feature also owns <c>train</c>/<c>eval</c>, attach <see cref="TrainSepsis"/> and
-    /// <see cref="EvalSepsis"/> to the shared parents instead.
-    /// </summary>
-    public static IEnumerable<Command> TopLevel()
-    {
-        var train = new Command("train", "Train models on public data.");
-        train.Subcommands.Add(TrainSepsis());
-        yield return train;
-        var eval = new Command("eval", "Evaluate models on public data.");
-        eval.Subcommands.Add(EvalSepsis());
-        yield return eval;
-    }
-
     private static Option<string> DataOption() => new("--data")
     {
         Description = "Challenge 2019 data: training_setA.tar.gz, a folder of .psv files or one .psv file",
