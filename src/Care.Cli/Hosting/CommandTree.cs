@@ -18,6 +18,7 @@ internal static class CommandTree
         yield return Bench.BenchCommand.Create();
         yield return Ledger.LedgerCommand.Create();
         yield return Devices.DeviceCommand.Create();
+        yield return Models.ModelCommand.Create();
         yield return EcgCommands.Ecg();
         yield return Group("train", "Train Care's models on public reference data (reproducible from a seed).", Train());
         yield return Group("eval", "Measure accuracy on real public reference data (../shared/data), per record or patient and in total.", Eval());

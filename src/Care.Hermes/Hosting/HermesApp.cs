@@ -35,6 +35,7 @@ public static class HermesApp
         v1.MapAlerts();
         v1.MapTokens();
         v1.MapDevices();
+        v1.MapModels();
         return app;
     }
 }

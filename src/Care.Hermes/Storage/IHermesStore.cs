@@ -48,6 +48,16 @@ public interface IHermesStore : IAsyncDisposable
     /// <summary>The ledger's entries about one wearer, each with an inclusion proof against a freshly signed tree head.</summary>
     Task<IReadOnlyList<InclusionProofDocument>> ProveWearerAsync(WearerId wearer, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Releases an on-device model: writes <c>ModelReleased</c> (name, version, SHA-256 of the model
+    /// file, who released it) to the ledger and returns the entry's index. Kiosks load a model only
+    /// when its hash is in the ledger (see <c>Care.Kiosk.Models.ModelGate</c>).
+    /// </summary>
+    Task<long> ReleaseModelAsync(string name, string version, string sha256Hex, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest release of a model with its inclusion proof, or null when none was released.</summary>
+    Task<InclusionProofDocument?> LatestModelAsync(string name, CancellationToken cancellationToken = default);
+
     /// <summary>The ledger's public key (what a verifier needs).</summary>
     HybridVerificationKey LedgerKey { get; }
 

@@ -318,6 +318,34 @@ public sealed class ApiTests
         await ProblemAsync(await (await server.ClientAsync(Role.Clinician)).PostAsync("/v1/devices", Json(body), Cancel), HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task A_released_model_is_loaded_by_the_kiosk_only_if_its_hash_is_proven_in_the_ledger()
+    {
+        await using var server = await HermesServer.StartAsync();
+        byte[] model = Encoding.UTF8.GetBytes("int8 weights v3");
+        string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(model));
+        var admin = await server.ClientAsync(Role.Admin);
+        var released = await admin.PostAsync("/v1/models", Json($$"""{"name":"beats","version":"3","sha256":"{{sha}}"}"""), Cancel);
+        Assert.Equal(HttpStatusCode.Created, released.StatusCode);
+        await ProblemAsync(await admin.PostAsync("/v1/models", Json("""{"name":"beats","version":"4","sha256":"abc"}"""), Cancel), HttpStatusCode.BadRequest);
+
+        var device = await server.ClientAsync(Role.Device);
+        var proof = Trust.Ledger.InclusionProofDocument.Parse(await device.GetStringAsync("/v1/models/beats", Cancel), "response");
+        var keys = await server.Client().GetFromJsonAsync<JsonElement>("/v1/keys", Cancel);
+        var ledgerKey = Trust.Identity.HybridVerificationKey.Import(Convert.FromBase64String(keys.GetProperty("ledger").GetProperty("publicKey").GetString()!));
+
+        var gate = new Kiosk.Models.ModelGate(ledgerKey);
+        Assert.Equal("3", gate.Approve(model, "beats", proof).Version);
+        byte[] altered = Encoding.UTF8.GetBytes("int8 weights v3 with a quiet change");
+        Assert.Throws<Kiosk.Models.ModelRefusedException>(() => gate.Approve(altered, "beats", proof));
+        Assert.Throws<Kiosk.Models.ModelRefusedException>(() => gate.Approve(model, "sepsis", proof));
+        var otherLog = new Kiosk.Models.ModelGate(Trust.Identity.HybridSigningKey.Generate().PublicKey);
+        Assert.Throws<Kiosk.Models.ModelRefusedException>(() => otherLog.Approve(model, "beats", proof));
+
+        await ProblemAsync(await device.GetAsync("/v1/models/unknown", Cancel), HttpStatusCode.NotFound);
+        await ProblemAsync(await device.PostAsync("/v1/models", Json($$"""{"name":"beats","version":"5","sha256":"{{sha}}"}"""), Cancel), HttpStatusCode.Forbidden);
+    }
+
     private static string ReplaceFirst(string text, string from, string to)
     {
         int at = text.IndexOf(from, StringComparison.Ordinal);

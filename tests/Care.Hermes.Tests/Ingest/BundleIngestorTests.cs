@@ -175,6 +175,11 @@ public sealed class BundleIngestorTests : IDisposable
 
         public Task<bool> RevokeDeviceAsync(string deviceId, DateTimeOffset at, CancellationToken cancellationToken = default) => inner.RevokeDeviceAsync(deviceId, at, cancellationToken);
 
+        public Task<long> ReleaseModelAsync(string name, string version, string sha256Hex, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+            inner.ReleaseModelAsync(name, version, sha256Hex, releasedBy, at, cancellationToken);
+
+        public Task<InclusionProofDocument?> LatestModelAsync(string name, CancellationToken cancellationToken = default) => inner.LatestModelAsync(name, cancellationToken);
+
         public Task<IReadOnlyList<InclusionProofDocument>> ProveWearerAsync(WearerId wearer, CancellationToken cancellationToken = default) => inner.ProveWearerAsync(wearer, cancellationToken);
 
         public Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, Access.Role role, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default) =>

@@ -347,6 +347,53 @@ public sealed class SqliteHermesStore : IHermesStore
         }
     }
 
+    /// <inheritdoc/>
+    public async Task<long> ReleaseModelAsync(string name, string version, string sha256Hex, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            try
+            {
+                return _ledger.Append(new ModelReleased(name, version, sha256Hex, releasedBy) { At = at });
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidInputException("model", e.Message);
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<InclusionProofDocument?> LatestModelAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var find = _writer.CreateCommand();
+            find.CommandText = """
+                SELECT idx FROM ledger_entries
+                WHERE kind = 'ModelReleased' AND json_extract(CAST(data AS TEXT), '$.modelName') = $n
+                ORDER BY idx DESC LIMIT 1
+                """;
+            find.Parameters.AddWithValue("$n", name);
+            if (find.ExecuteScalar() is not long index)
+            {
+                return null;
+            }
+            _ledger.PublishTreeHead();
+            return _ledger.Prove(index);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     /// <summary>Signs a tree head over the whole ledger now (a no-op when the latest head is current).</summary>
     public async Task<SignedTreeHead> PublishTreeHeadAsync(CancellationToken cancellationToken = default)
     {
