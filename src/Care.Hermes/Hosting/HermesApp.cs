@@ -36,6 +36,7 @@ public static class HermesApp
         v1.MapTokens();
         v1.MapDevices();
         v1.MapModels();
+        v1.MapTherapy();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Care.Core.Observations;
 using Care.Trust.Bundles;
 using Care.Trust.Identity;
 using Care.Trust.Ledger;
+using Care.Trust.Ledger.Entries;
 
 namespace Care.Hermes.Storage;
 
@@ -57,6 +58,12 @@ public interface IHermesStore : IAsyncDisposable
 
     /// <summary>The newest release of a model with its inclusion proof, or null when none was released.</summary>
     Task<InclusionProofDocument?> LatestModelAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends an act to the ledger on its own (committed before return); returns its index.</summary>
+    Task<long> AppendToLedgerAsync(LedgerEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest ledger entry of <paramref name="kind"/> about <paramref name="wearer"/>, with its inclusion proof, or null.</summary>
+    Task<InclusionProofDocument?> ProveLatestAsync(string kind, WearerId wearer, CancellationToken cancellationToken = default);
 
     /// <summary>The ledger's public key (what a verifier needs).</summary>
     HybridVerificationKey LedgerKey { get; }

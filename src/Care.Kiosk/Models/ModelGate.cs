@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Care.Core.Errors;
+using Care.Kiosk.Ledger;
 using Care.Trust.Identity;
 using Care.Trust.Ledger;
 using Care.Trust.Ledger.Entries;
@@ -20,24 +20,8 @@ public sealed class ModelGate(HybridVerificationKey ledgerKey)
     public ModelReleased Approve(ReadOnlySpan<byte> modelFile, string expectedName, InclusionProofDocument release)
     {
         ArgumentNullException.ThrowIfNull(release);
-        var check = release.Check(ledgerKey);
-        if (!check.IsValid)
-        {
-            throw new ModelRefusedException($"the release's ledger proof does not verify: {check.Failure}");
-        }
-        LedgerEntry entry;
-        try
-        {
-            entry = LedgerEntryReader.Read(release.Data).Entry;
-        }
-        catch (InvalidInputException e)
-        {
-            throw new ModelRefusedException($"the proven ledger entry cannot be read: {e.Message}");
-        }
-        if (entry is not ModelReleased model)
-        {
-            throw new ModelRefusedException($"ledger entry {release.Index} is a {entry.Kind}, not a model release");
-        }
+        var model = ProvenEntry.Read<ModelReleased>(release, ledgerKey, out string? failure)
+            ?? throw new ModelRefusedException($"release refused: {failure}");
         if (!string.Equals(model.ModelName, expectedName, StringComparison.Ordinal))
         {
             throw new ModelRefusedException($"ledger entry {release.Index} releases '{model.ModelName}', not '{expectedName}'");

@@ -180,6 +180,10 @@ public sealed class BundleIngestorTests : IDisposable
 
         public Task<InclusionProofDocument?> LatestModelAsync(string name, CancellationToken cancellationToken = default) => inner.LatestModelAsync(name, cancellationToken);
 
+        public Task<long> AppendToLedgerAsync(LedgerEntry entry, CancellationToken cancellationToken = default) => inner.AppendToLedgerAsync(entry, cancellationToken);
+
+        public Task<InclusionProofDocument?> ProveLatestAsync(string kind, WearerId wearer, CancellationToken cancellationToken = default) => inner.ProveLatestAsync(kind, wearer, cancellationToken);
+
         public Task<IReadOnlyList<InclusionProofDocument>> ProveWearerAsync(WearerId wearer, CancellationToken cancellationToken = default) => inner.ProveWearerAsync(wearer, cancellationToken);
 
         public Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, Access.Role role, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default) =>

@@ -348,19 +348,44 @@ public sealed class SqliteHermesStore : IHermesStore
     }
 
     /// <inheritdoc/>
-    public async Task<long> ReleaseModelAsync(string name, string version, string sha256Hex, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task<long> ReleaseModelAsync(string name, string version, string sha256Hex, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        AppendToLedgerAsync(new ModelReleased(name, version, sha256Hex, releasedBy) { At = at }, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<long> AppendToLedgerAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            return _ledger.Append(entry);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidInputException(entry.Kind, e.Message);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<InclusionProofDocument?> ProveLatestAsync(string kind, WearerId wearer, CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            try
+            using var find = _writer.CreateCommand();
+            find.CommandText = "SELECT idx FROM ledger_entries WHERE kind = $k AND wearer = $w ORDER BY idx DESC LIMIT 1";
+            find.Parameters.AddWithValue("$k", kind);
+            find.Parameters.AddWithValue("$w", wearer.Value);
+            if (find.ExecuteScalar() is not long index)
             {
-                return _ledger.Append(new ModelReleased(name, version, sha256Hex, releasedBy) { At = at });
+                return null;
             }
-            catch (ArgumentException e)
-            {
-                throw new InvalidInputException("model", e.Message);
-            }
+            _ledger.PublishTreeHead();
+            return _ledger.Prove(index);
         }
         finally
         {

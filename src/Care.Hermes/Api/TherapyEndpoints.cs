@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Care.Core.Errors;
+using Care.Core.Ids;
+using Care.Hermes.Access;
+using Care.Hermes.Storage;
+using Care.Trust.Ledger.Entries;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Care.Hermes.Api;
+
+/// <summary>
+/// Dose plans and cartridge fills, each written to the ledger as it happens: a clinician issues a
+/// plan (<c>DosePlanIssued</c>); a kiosk fetches the wearer's newest plan with its proof, fills the
+/// cartridge, and reports prescribed, loaded and assayed amounts (<c>CartridgeFilled</c>).
+/// </summary>
+internal static class TherapyEndpoints
+{
+    private const double MaxAmount = 1000;
+
+    public static void MapTherapy(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/wearers/{id}/dose-plans", IssueAsync)
+            .RequireAuthorization(Policies.Clinician)
+            .WithName("IssueDosePlan")
+            .WithSummary("Issue a dose plan (cartridge prescription): {\"drug\", \"amount\", \"unit\"}. Written to the ledger (DosePlanIssued). Decision support for the prescriber, who remains responsible.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/wearers/{id}/dose-plans/latest", LatestAsync)
+            .RequireAuthorization(Policies.Device)
+            .WithName("GetLatestDosePlan")
+            .WithSummary("The wearer's newest dose plan with its inclusion proof; the kiosk fills only to a proven plan.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/cartridge-fills", FilledAsync)
+            .RequireAuthorization(Policies.Device)
+            .WithName("ReportCartridgeFill")
+            .WithSummary("Report a cartridge fill (cartridgeId, wearerId, planId, drug, prescribed, loaded, assay, unit, instrument). It must match the wearer's newest plan; it is written to the ledger (CartridgeFilled) whatever the amounts.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> IssueAsync(string id, HttpRequest request, HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var wearer = QueryText.Wearer(id);
+        using var json = await ReadJsonAsync(request, cancellationToken);
+        var root = json.RootElement;
+        string drug = Text(root, "drug");
+        string unit = Text(root, "unit");
+        double amount = Amount(root, "amount");
+        if (unit is not ("U" or "mg" or "mL"))
+        {
+            throw new InvalidInputException("$.unit", $"'{unit}' is not a dosing unit; use U, mg or mL");
+        }
+        if (!await store.WearerExistsAsync(wearer, cancellationToken))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown wearer", detail: $"id: no data is stored for wearer '{id}'");
+        }
+        string planId = "plan-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var plan = new CanonicalFields();
+        plan.Text("planId", planId);
+        plan.Text("wearer", wearer.Value);
+        plan.Text("drug", drug);
+        plan.Number("amount", amount);
+        plan.Text("unit", unit);
+        string planSha = Convert.ToHexStringLower(SHA256.HashData(plan.ToCanonicalJson()));
+        var caller = Caller.From(http.User);
+        long index = await store.AppendToLedgerAsync(new DosePlanIssued(planId, wearer, drug, amount, unit, planSha, caller.TokenId) { At = time.GetUtcNow() }, cancellationToken);
+        return Results.Json(new { planId, wearerId = wearer.Value, drug, amount, unit, planSha256 = planSha, ledgerIndex = index }, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> LatestAsync(string id, IHermesStore store, CancellationToken cancellationToken)
+    {
+        var proof = await store.ProveLatestAsync(nameof(DosePlanIssued), QueryText.Wearer(id), cancellationToken);
+        return proof is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No dose plan", detail: $"id: no dose plan was issued for wearer '{id}'")
+            : Results.Text(proof.ToJson(), "application/json");
+    }
+
+    private static async Task<IResult> FilledAsync(HttpRequest request, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var json = await ReadJsonAsync(request, cancellationToken);
+        var root = json.RootElement;
+        if (!WearerId.TryParse(Text(root, "wearerId"), out var wearer))
+        {
+            throw new InvalidInputException("$.wearerId", $"not a valid wearer id ({IdText.Rule})");
+        }
+        var fill = new CartridgeFilled(
+            Text(root, "cartridgeId"), wearer, Text(root, "planId"), Text(root, "drug"),
+            Amount(root, "prescribed"), Amount(root, "loaded", allowZero: true), Amount(root, "assay", allowZero: true), Text(root, "unit"), Text(root, "instrument"))
+        {
+            At = time.GetUtcNow(),
+        };
+        var latest = await store.ProveLatestAsync(nameof(DosePlanIssued), wearer, cancellationToken);
+        var plan = latest is null ? null : LedgerEntryReader.Read(latest.Data).Entry as DosePlanIssued;
+        if (plan is null || plan.PlanId != fill.PlanId)
+        {
+            throw new Ingest.IngestConflictException("$.planId", $"'{fill.PlanId}' is not the newest dose plan of wearer '{wearer}'");
+        }
+        if (plan.Drug != fill.Drug || plan.Unit != fill.Unit || plan.Amount != fill.Prescribed)
+        {
+            throw new Ingest.IngestConflictException("$.prescribed", $"the fill reports {fill.Prescribed} {fill.Unit} {fill.Drug}; plan {plan.PlanId} prescribes {plan.Amount} {plan.Unit} {plan.Drug}");
+        }
+        long index = await store.AppendToLedgerAsync(fill, cancellationToken);
+        return Results.Json(new { ledgerIndex = index }, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<JsonDocument> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                json.Dispose();
+                throw new InvalidInputException("$", "expected a JSON object");
+            }
+            return json;
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidInputException("$", $"malformed JSON: {e.Message}");
+        }
+    }
+
+    private static string Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()!
+            : throw new InvalidInputException("$." + name, "required string field is missing");
+
+    private static double Amount(JsonElement root, string name, bool allowZero = false)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double amount))
+        {
+            throw new InvalidInputException("$." + name, "required number field is missing");
+        }
+        if (!double.IsFinite(amount) || amount < 0 || (!allowZero && amount == 0) || amount > MaxAmount)
+        {
+            throw new InvalidInputException("$." + name, $"{amount} is outside {(allowZero ? 0 : "(0")}–{MaxAmount}");
+        }
+        return amount;
+    }
+}
