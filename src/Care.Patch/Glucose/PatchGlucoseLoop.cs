@@ -45,8 +45,7 @@ public sealed class PatchGlucoseLoop
     {
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
-        _loop = new DosingLoop(
-            new CareController(CareControllerSettings.FromQuest(quest)), new SafetyGovernor(SafetyLimits.FromQuest(quest)), time, Period);
+        _loop = new DosingLoop(new CareController(CareControllerSettings.FromQuest(quest)), new SafetyGovernor(Limits(quest)), time, Period);
         Cartridge = new InsulinCartridge(CartridgeFillUnits, LowReservoirUnits, time);
     }
 
@@ -103,6 +102,21 @@ public sealed class PatchGlucoseLoop
         patch.RecordDose(ToDelivery(dose));
         Doses++;
         return dose;
+    }
+
+    /// <summary>
+    /// The governor's limits from the questionnaire, never above what a bundle may carry (25 U bolus,
+    /// 35 U/h basal): a wearer with a very large daily dose is governed to the format's limits rather
+    /// than producing a record Hermes would refuse.
+    /// </summary>
+    internal static SafetyLimits Limits(QuestParameters quest)
+    {
+        var limits = SafetyLimits.FromQuest(quest);
+        return limits with
+        {
+            MaxBolusUnits = Math.Min(limits.MaxBolusUnits, DoseDelivery.MaxBolusUnits),
+            MaxBasalUnitsPerHour = Math.Min(limits.MaxBasalUnitsPerHour, DoseDelivery.MaxBasalUnitsPerHour),
+        };
     }
 
     /// <summary>Maps the loop's record to the bundle format's (Care.Core does not know Care.Metabolic).</summary>

@@ -129,6 +129,23 @@ public sealed class PatchGlucoseLoopTests
     }
 
     [Fact]
+    public void Governor_limits_never_exceed_what_a_bundle_may_carry()
+    {
+        // 240 U/day: the questionnaire rule would allow a 60 U bolus.
+        var huge = new QuestParameters(3, 8, 40, 240);
+        var limits = PatchGlucoseLoop.Limits(huge);
+        Assert.Equal(DoseDelivery.MaxBolusUnits, limits.MaxBolusUnits);
+        Assert.Equal(240 * 0.5 / 24 * 4, limits.MaxBasalUnitsPerHour, 9);
+        Assert.Equal(Metabolic.Safety.SafetyLimits.FromQuest(Quest), PatchGlucoseLoop.Limits(Quest));
+
+        var clock = new SimulationClock(T0);
+        var loop = new PatchGlucoseLoop(huge, clock);
+        var patch = NewPatch();
+        Run(loop, clock, patch, 3, i => 300, i => i == 0 ? 400 : 0);
+        Assert.All(patch.Outbox.PendingDoses, d => Assert.True(d.IsPlausible));
+    }
+
+    [Fact]
     public void Negative_announced_carbs_are_refused()
     {
         var loop = new PatchGlucoseLoop(Quest, new SimulationClock(T0));
