@@ -39,6 +39,34 @@ public sealed class DemoEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Diabetic_wearers_glucose_and_doses_reach_hermes()
+    {
+        Care.Testing.SharedData.RequireFolder("t1d");
+        string db = Path.Combine(_folder, "diabetic.db");
+        var (exit, output, error) = await CliRun.RunAsync("demo", "--wearers", "5", "--days", "2", "--seed", "9", "--db", db, "--json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("diabeticWearers").GetInt32());
+        Assert.Equal(2 * 288, root.GetProperty("glucoseReadings").GetInt64());
+        Assert.Equal(2 * 288, root.GetProperty("doseRecordsGenerated").GetInt64());
+        Assert.Equal(2 * 288, root.GetProperty("doseRecordsStored").GetInt64());
+        Assert.Equal(root.GetProperty("observationsGenerated").GetInt64(), root.GetProperty("observationsStored").GetInt64());
+        Assert.InRange(root.GetProperty("timeInRangePercent").GetDouble(), 0, 100);
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM observations WHERE sign = 7), (SELECT COUNT(*) FROM doses), (SELECT COUNT(DISTINCT wearer) FROM doses), (SELECT SUM(bolus_units) FROM doses)";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(2 * 288, reader.GetInt64(0));
+        Assert.Equal(2 * 288, reader.GetInt64(1));
+        Assert.Equal(1, reader.GetInt64(2));
+        Assert.True(reader.GetDouble(3) > 0, "the standard days' announced meals must have been bolused");
+    }
+
+    [Fact]
     public async Task Token_create_prints_the_token_as_the_last_word()
     {
         string db = Path.Combine(_folder, "tokens.db");
@@ -52,6 +80,7 @@ public sealed class DemoEndToEndTests : IDisposable
     [Theory]
     [InlineData("demo", "--wearers", "0")]
     [InlineData("demo", "--days", "400")]
+    [InlineData("demo", "--diabetic-share", "1.5")]
     [InlineData("demo", "--wearers", "many")]
     [InlineData("token", "create", "--role", "nurse")]
     [InlineData("token", "create")]

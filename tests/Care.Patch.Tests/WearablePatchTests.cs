@@ -1,3 +1,4 @@
+using Care.Core.Doses;
 using Care.Core.Ids;
 using Care.Core.Observations;
 using Care.Patch.Outbox;
@@ -78,5 +79,30 @@ public sealed class WearablePatchTests
         Assert.Equal(14 * 24 + 1, outbox.Count);
         Assert.Equal(2 * 24, outbox.Expired);
         Assert.Equal(T0.AddDays(2), outbox.Pending[0].Time);
+    }
+
+    [Fact]
+    public void Outbox_refuses_doses_out_of_order_sharing_a_time_or_beyond_the_format_limits()
+    {
+        var outbox = new PatchOutbox();
+        var dose = new DoseDelivery(T0, 1, TimeSpan.FromMinutes(5), 0, DoseDeliveryReason.ControllerDecision);
+        outbox.AppendDose(dose);
+        Assert.Throws<ArgumentException>(() => outbox.AppendDose(dose));
+        Assert.Throws<ArgumentException>(() => outbox.AppendDose(dose with { Time = T0.AddMinutes(-5) }));
+        Assert.Throws<ArgumentException>(() => outbox.AppendDose(dose with { Time = T0.AddMinutes(5), BolusUnits = 30 }));
+        Assert.Throws<ArgumentException>(() => outbox.AppendDose(dose with { Time = T0.AddMinutes(5), BasalUnitsPerHour = double.NaN }));
+        Assert.Single(outbox.PendingDoses);
+    }
+
+    [Fact]
+    public void Outbox_keeps_fourteen_days_of_doses_and_counts_what_expired()
+    {
+        var outbox = new PatchOutbox();
+        for (int h = 0; h <= 15 * 24; h++)
+        {
+            outbox.AppendDose(new DoseDelivery(T0.AddHours(h), 1, TimeSpan.FromMinutes(5), 0, DoseDeliveryReason.ControllerDecision));
+        }
+        Assert.Equal(14 * 24 + 1, outbox.PendingDoses.Count);
+        Assert.Equal(24, outbox.ExpiredDoses);
     }
 }

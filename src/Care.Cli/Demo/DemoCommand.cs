@@ -9,6 +9,7 @@ using Care.Core.Errors;
 using Care.Hermes.Hosting;
 using Care.Hermes.Ingest;
 using Care.Hermes.Storage.Sqlite;
+using Care.Metabolic.Patients;
 using Care.Simulation.Demo;
 using Care.Simulation.Vitals;
 using Spectre.Console;
@@ -23,12 +24,17 @@ internal static class DemoCommand
         var wearers = new Option<int>("--wearers") { Description = "Number of simulated wearers (1-10000)", DefaultValueFactory = _ => 50 };
         var days = new Option<int>("--days") { Description = "Simulated days (1-365)", DefaultValueFactory = _ => 7 };
         var seed = new Option<int>("--seed") { Description = "Seed for the simulated physiology", DefaultValueFactory = _ => 1 };
+        var share = new Option<double>("--diabetic-share")
+        {
+            Description = "Share of wearers who are diabetic (0-1), when the T1D cohort (shared/data/t1d) is found",
+            DefaultValueFactory = _ => 0.2,
+        };
         var db = CommonOptions.Database();
         var json = CommonOptions.Json();
         var command = new Command("demo",
-            "Simulate wearers with patches for some days: vitals go to the patch outbox, daily kiosk exchanges upload them to Hermes (SQLite), Hermes scores NEWS2 and raises alerts.")
+            "Simulate wearers with patches for some days: vitals (and, for diabetic wearers, CGM glucose and the patch loop's insulin doses) go to the patch outbox, daily kiosk exchanges upload them to Hermes (SQLite), Hermes scores NEWS2 and raises alerts.")
         {
-            wearers, days, seed, db, json,
+            wearers, days, seed, share, db, json,
         };
         CliAction.Set(command, async (parse, cancellationToken) =>
         {
@@ -41,7 +47,12 @@ internal static class DemoCommand
             {
                 throw new InvalidInputException("--days", $"{d} is out of range; use 1 to 365");
             }
-            var summary = await RunAsync(n, d, parse.GetValue(seed), parse.GetValue(db)!, parse.GetValue(json), parse.InvocationConfiguration.Error, cancellationToken);
+            double diabetic = parse.GetValue(share);
+            if (!(diabetic is >= 0 and <= 1))
+            {
+                throw new InvalidInputException("--diabetic-share", $"{diabetic} is out of range; use 0 to 1");
+            }
+            var summary = await RunAsync(n, d, parse.GetValue(seed), diabetic, parse.GetValue(db)!, parse.GetValue(json), parse.InvocationConfiguration.Error, cancellationToken);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
@@ -54,7 +65,7 @@ internal static class DemoCommand
             if (!summary.NothingLost)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync(
-                    $"care demo: {summary.ObservationsGenerated - summary.ObservationsStored} observations were generated but not stored");
+                    $"care demo: {summary.ObservationsGenerated - summary.ObservationsStored} observations and {summary.DoseRecordsGenerated - summary.DoseRecordsStored} doses were generated but not stored");
                 return ExitCodes.Failure;
             }
             return ExitCodes.Ok;
@@ -63,15 +74,25 @@ internal static class DemoCommand
     }
 
     /// <summary>Runs the demo against the database at <paramref name="database"/> and counts what arrived.</summary>
-    public static async Task<DemoSummary> RunAsync(int wearers, int days, int seed, string database, bool quiet, TextWriter notes, CancellationToken cancellationToken)
+    public static async Task<DemoSummary> RunAsync(int wearers, int days, int seed, double diabeticShare, string database, bool quiet, TextWriter notes, CancellationToken cancellationToken)
     {
         await using var store = SqliteHermesStore.Open(database);
         await notes.WriteLineAsync($"Database: {store.DatabasePath}");
+        var t1d = diabeticShare > 0 ? T1dDataFolder.Locate() : null;
+        if (diabeticShare > 0 && t1d is null)
+        {
+            await notes.WriteLineAsync("No diabetic wearers: the T1D cohort (shared/data/t1d beside the repository, or $CARE_SHARED_DATA/t1d) was not found.");
+        }
+        var cohort = t1d is null ? null : VirtualCohort.Load(t1d);
         var recipient = HermesKeys.Recipient(store.DatabasePath);
         var ingestor = new BundleIngestor(store, recipient, TimeProvider.System, BundleLimits.Default);
         var uplink = new InProcessUplink(store, ingestor, recipient.PublicKey, TimeProvider.System);
         var today = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
-        var settings = new DemoSettings(wearers, days, seed, today.AddDays(-days), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)));
+        var settings = new DemoSettings(wearers, days, seed, today.AddDays(-days), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)))
+        {
+            Cohort = cohort,
+            DiabeticShare = diabeticShare,
+        };
         int expectedExchanges = wearers * (days + 1);
         var clock = Stopwatch.StartNew();
         var outcome = await ConsoleProgress.RunAsync($"Simulating {wearers} wearers x {days} days", expectedExchanges,
@@ -80,6 +101,7 @@ internal static class DemoCommand
         var head = await store.PublishTreeHeadAsync(cancellationToken);
 
         long stored = await store.CountObservationsAsync(outcome.WearerIds, cancellationToken);
+        long dosesStored = await store.CountDosesAsync(outcome.WearerIds, cancellationToken);
         var runWearers = outcome.WearerIds.Select(w => w.Value).ToHashSet(StringComparer.Ordinal);
         var alerts = (await store.GetAlertsAsync(settings.Start, int.MaxValue, cancellationToken)).Where(a => runWearers.Contains(a.WearerId)).ToList();
         var ill = outcome.Illnesses.ToDictionary(i => i.Wearer.Value, i => i.Onset, StringComparer.Ordinal);
@@ -95,6 +117,13 @@ internal static class DemoCommand
             ObservationsStored = stored,
             SensorFaultsDiscarded = outcome.SensorFaults,
             Exchanges = outcome.Exchanges,
+            DiabeticWearers = outcome.DiabeticWearers,
+            GlucoseReadings = outcome.GlucoseReadings,
+            DoseRecordsGenerated = outcome.DosesGenerated,
+            DoseRecordsStored = dosesStored,
+            InsulinDeliveredUnits = Math.Round(outcome.InsulinDeliveredUnits, 1),
+            CartridgeAlerts = outcome.CartridgeAlerts,
+            TimeInRangePercent = outcome.TimeInRangePercent is double tir ? Math.Round(tir, 1) : null,
             LedgerEntries = head.TreeSize,
             Alerts = new[] { News2Level.LowMedium, News2Level.Medium, News2Level.High }
                 .ToDictionary(level => level.ToName(), level => alerts.Count(a => a.Level == level)),
@@ -135,6 +164,13 @@ internal static class DemoCommand
         table.AddRow("observations generated", $"{s.ObservationsGenerated:N0}");
         table.AddRow("observations stored", $"{s.ObservationsStored:N0}");
         table.AddRow("sensor faults discarded on the patch", $"{s.SensorFaultsDiscarded:N0}");
+        table.AddRow("diabetic wearers (patch insulin loop)", $"{s.DiabeticWearers:N0}");
+        table.AddRow("glucose readings (CGM, 99504-3)", $"{s.GlucoseReadings:N0}");
+        table.AddRow("insulin dose records generated", $"{s.DoseRecordsGenerated:N0}");
+        table.AddRow("insulin dose records stored", $"{s.DoseRecordsStored:N0}");
+        table.AddRow("insulin delivered (U)", $"{s.InsulinDeliveredUnits:N1}");
+        table.AddRow("time in range 70-180 mg/dL (true BG)", s.TimeInRangePercent is double tir ? $"{tir:N1} %" : "-");
+        table.AddRow("cartridge alerts", $"{s.CartridgeAlerts:N0}");
         table.AddRow("kiosk exchanges (sealed, signed, in the ledger)", $"{s.Exchanges:N0}");
         table.AddRow("ledger entries (signed tree head)", $"{s.LedgerEntries:N0}");
         foreach (var (level, count) in s.Alerts)

@@ -21,6 +21,27 @@ internal sealed record DemoSummary
 
     public required int Exchanges { get; init; }
 
+    /// <summary>Wearers with a UVA/Padova body and a patch running the insulin loop.</summary>
+    public required int DiabeticWearers { get; init; }
+
+    /// <summary>CGM readings (LOINC 99504-3) generated on the patches; included in the observation counts.</summary>
+    public required long GlucoseReadings { get; init; }
+
+    /// <summary>Insulin dose records the patches generated.</summary>
+    public required long DoseRecordsGenerated { get; init; }
+
+    /// <summary>Insulin dose records Hermes stored for this run's wearers (counted in the database).</summary>
+    public required long DoseRecordsStored { get; init; }
+
+    /// <summary>Insulin that left the cartridges, U.</summary>
+    public required double InsulinDeliveredUnits { get; init; }
+
+    /// <summary>Cartridge alerts (low reservoir, empty, occlusion) raised on the patches.</summary>
+    public required int CartridgeAlerts { get; init; }
+
+    /// <summary>Diabetic wearers' time with the simulator's true glucose in 70–180 mg/dL, percent; null without them.</summary>
+    public required double? TimeInRangePercent { get; init; }
+
     /// <summary>Entries in the ledger when the run ended (all runs in this database), covered by a fresh signed tree head.</summary>
     public required long LedgerEntries { get; init; }
 
@@ -50,5 +71,5 @@ internal sealed record DemoSummary
     public sealed record LeadTimes(int Count, int BeforeEvent, double? Median, double? Min, double? Max);
 
     [JsonIgnore]
-    public bool NothingLost => ObservationsStored == ObservationsGenerated;
+    public bool NothingLost => ObservationsStored == ObservationsGenerated && DoseRecordsStored == DoseRecordsGenerated;
 }

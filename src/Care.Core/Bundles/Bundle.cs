@@ -1,3 +1,4 @@
+using Care.Core.Doses;
 using Care.Core.Ids;
 using Care.Core.Observations;
 
@@ -12,6 +13,7 @@ namespace Care.Core.Bundles;
 /// <param name="WearerId">The wearer the data belongs to.</param>
 /// <param name="CreatedAt">When the patch sealed the bundle (UTC).</param>
 /// <param name="Observations">The measurements, in non-decreasing time order.</param>
+/// <remarks>Insulin doses ride in <see cref="Doses"/> (empty for a patch without an insulin pump).</remarks>
 public sealed record Bundle(
     Guid BundleId,
     PatchId PatchId,
@@ -21,4 +23,7 @@ public sealed record Bundle(
 {
     /// <summary>The wire format version this type reads and writes.</summary>
     public const int CurrentVersion = 1;
+
+    /// <summary>Insulin deliveries, in strictly increasing time order; empty when the patch gives no insulin.</summary>
+    public IReadOnlyList<DoseDelivery> Doses { get; init; } = [];
 }

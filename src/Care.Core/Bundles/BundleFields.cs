@@ -15,4 +15,16 @@ internal static class BundleFields
     public static readonly JsonEncodedText Unit = JsonEncodedText.Encode("unit");
     public static readonly JsonEncodedText Time = JsonEncodedText.Encode("time");
     public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+    public static readonly JsonEncodedText Doses = JsonEncodedText.Encode("doses");
+    public static readonly JsonEncodedText Drug = JsonEncodedText.Encode("drug");
+    public static readonly JsonEncodedText BasalUnitsPerHour = JsonEncodedText.Encode("basalUnitsPerHour");
+    public static readonly JsonEncodedText DurationMinutes = JsonEncodedText.Encode("durationMinutes");
+    public static readonly JsonEncodedText BolusUnits = JsonEncodedText.Encode("bolusUnits");
+    public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+
+    /// <summary>The only drug a dose record names.</summary>
+    public const string Insulin = "insulin";
+
+    /// <summary>The only unit of a dose record (UCUM <c>[iU]</c> written as the pump shows it).</summary>
+    public const string InsulinUnit = "U";
 }

@@ -17,9 +17,10 @@ namespace Care.Core.Bundles;
 /// malformed ids, timestamps without a UTC offset, before 2000 or in the future beyond the
 /// allowed clock skew, unknown LOINC codes, units that do not match the code, NaN or values
 /// outside physiological limits, observations out of time order, and duplicated observations
-/// (same code and time).
+/// (same code and time); in the optional <c>doses</c> array, unknown drugs, units or reasons,
+/// negative, NaN or implausible amounts and durations, and doses out of time order or sharing a time.
 /// </remarks>
-public static class BundleReader
+public static partial class BundleReader
 {
     private static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -148,6 +149,9 @@ public static class BundleReader
                     break;
                 case "observations":
                     ReadObservations(ref reader, state);
+                    break;
+                case "doses":
+                    ReadDoses(ref reader, state);
                     break;
                 default:
                     state.Add(path, "unknown field");

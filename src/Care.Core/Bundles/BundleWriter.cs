@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Care.Core.Doses;
 using Care.Core.Observations;
 
 namespace Care.Core.Bundles;
@@ -35,8 +36,31 @@ public static class BundleWriter
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            // Written only when present, so a bundle without doses encodes (and hashes) as before doses existed.
+            if (bundle.Doses.Count > 0)
+            {
+                WriteDoses(json, bundle.Doses);
+            }
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteDoses(Utf8JsonWriter json, IReadOnlyList<DoseDelivery> doses)
+    {
+        json.WriteStartArray(BundleFields.Doses);
+        foreach (var d in doses)
+        {
+            json.WriteStartObject();
+            json.WriteString(BundleFields.Time, d.Time.UtcDateTime);
+            json.WriteString(BundleFields.Drug, BundleFields.Insulin);
+            json.WriteString(BundleFields.Unit, BundleFields.InsulinUnit);
+            json.WriteNumber(BundleFields.BasalUnitsPerHour, d.BasalUnitsPerHour);
+            json.WriteNumber(BundleFields.DurationMinutes, d.Duration.TotalMinutes);
+            json.WriteNumber(BundleFields.BolusUnits, d.BolusUnits);
+            json.WriteString(BundleFields.Reason, DoseReasonNames.Name(d.Reason));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 }

@@ -1,3 +1,4 @@
+using Care.Core.Doses;
 using Care.Core.Errors;
 using Care.Core.Ids;
 using Care.Core.Observations;
@@ -10,6 +11,7 @@ internal sealed class ReadState(BundleLimits limits, DateTimeOffset latest)
     private readonly List<InputError> _errors = [];
     private readonly List<Observation> _observations = [];
     private readonly List<int> _indexOfSameTime = [];
+    private readonly List<DoseDelivery> _doses = [];
     private bool _truncated;
 
     public BundleLimits Limits => limits;
@@ -70,6 +72,19 @@ internal sealed class ReadState(BundleLimits limits, DateTimeOffset latest)
         _observations.Add(observation);
     }
 
+    /// <summary>Adds a valid dose, checking that its time is after the dose before it.</summary>
+    public void AddDose(DoseDelivery dose, int index)
+    {
+        if (_doses.Count > 0 && dose.Time <= _doses[^1].Time)
+        {
+            Add($"$.doses[{index}].time", dose.Time == _doses[^1].Time
+                ? $"duplicates the time of the dose before it ({dose.Time:O}); each dose has its own time"
+                : $"{dose.Time:O} is earlier than the dose before it ({_doses[^1].Time:O}); doses must be in time order");
+            return;
+        }
+        _doses.Add(dose);
+    }
+
     public void Require(HashSet<string> seen)
     {
         foreach (var field in (ReadOnlySpan<string>)["version", "bundleId", "patchId", "wearerId", "createdAt", "observations"])
@@ -98,11 +113,19 @@ internal sealed class ReadState(BundleLimits limits, DateTimeOffset latest)
                     break;
                 }
             }
+            for (int i = 0; i < _doses.Count; i++)
+            {
+                if (_doses[i].Time > created + limits.MaxClockSkew)
+                {
+                    _errors.Add(new InputError($"$.doses[{i}].time", $"{_doses[i].Time:O} is after the bundle's createdAt ({created:O})"));
+                    break;
+                }
+            }
         }
         if (_errors.Count > 0 || _truncated)
         {
             throw new InvalidInputException(_errors);
         }
-        return new Bundle(BundleId!.Value, PatchId!.Value, WearerId!.Value, CreatedAt!.Value, _observations);
+        return new Bundle(BundleId!.Value, PatchId!.Value, WearerId!.Value, CreatedAt!.Value, _observations) { Doses = _doses };
     }
 }

@@ -1,4 +1,5 @@
 using Care.Clinical.EarlyWarning;
+using Care.Core.Doses;
 using Care.Core.Errors;
 using Care.Core.Observations;
 using Care.Hermes.Access;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Care.Hermes.Api;
 
-/// <summary>A wearer's record: observations and risk. Clinicians only; every read is recorded.</summary>
+/// <summary>A wearer's record: observations, insulin doses and risk. Clinicians only; every read is recorded.</summary>
 internal static class WearerEndpoints
 {
     private const int DefaultLimit = 10_000;
@@ -25,6 +26,11 @@ internal static class WearerEndpoints
         wearers.MapGet("/observations", ObservationsAsync)
             .WithName("GetObservations")
             .WithSummary("A wearer's observations in time order; optional LOINC code, [from, to) range and limit (default 10,000, at most 100,000).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        wearers.MapGet("/doses", DosesAsync)
+            .WithName("GetDoses")
+            .WithSummary("A wearer's insulin doses (basal U/h over a period, bolus U, reason) in time order; optional [from, to) range and limit (default 10,000, at most 100,000).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         wearers.MapGet("/ledger", LedgerAsync)
@@ -63,6 +69,40 @@ internal static class WearerEndpoints
             {
                 var type = ObservationCatalog.Get(o.Sign);
                 return new { code = type.Loinc, unit = type.Ucum, time = o.Time, value = o.Value };
+            }),
+        });
+    }
+
+    private static async Task<IResult> DosesAsync(
+        string id, string? from, string? to, string? limit,
+        HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var wearer = QueryText.Wearer(id);
+        var start = QueryText.Time(from, "from");
+        var end = QueryText.Time(to, "to");
+        if (start is not null && end is not null && end < start)
+        {
+            throw new InvalidInputException("to", "must not be earlier than 'from'");
+        }
+        int max = QueryText.Limit(limit, DefaultLimit, MaxLimit);
+        if (!await OpenRecordAsync(wearer, "read doses", http, store, time, cancellationToken))
+        {
+            return NotFound(id);
+        }
+        var rows = await store.QueryDosesAsync(new DoseQuery(wearer, start, end, max + 1), cancellationToken);
+        return Results.Ok(new
+        {
+            wearerId = wearer.Value,
+            truncated = rows.Count > max,
+            doses = rows.Take(max).Select(d => new
+            {
+                time = d.Time,
+                drug = "insulin",
+                unit = "U",
+                basalUnitsPerHour = d.BasalUnitsPerHour,
+                durationMinutes = d.Duration.TotalMinutes,
+                bolusUnits = d.BolusUnits,
+                reason = DoseReasonNames.Name(d.Reason),
             }),
         });
     }

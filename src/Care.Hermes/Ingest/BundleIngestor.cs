@@ -67,6 +67,11 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
             throw new IngestConflictException("$.observations[0].time",
                 $"{bundle.Observations[0].Time:O} is not after the wearer's newest stored observation ({last:O}); a wearer's bundles must follow one another in time");
         }
+        if (bundle.Doses.Count > 0 && await session.GetLastDoseTimeAsync(bundle.WearerId) is DateTimeOffset lastDose && bundle.Doses[0].Time <= lastDose)
+        {
+            throw new IngestConflictException("$.doses[0].time",
+                $"{bundle.Doses[0].Time:O} is not after the wearer's newest stored dose ({lastDose:O}); a wearer's bundles must follow one another in time");
+        }
         long bundleKey = await session.AddBundleAsync(bundle, hash, sealedHash, now);
         await session.AppendLedgerAsync(BundleAccepted.From(opened, bundle.BundleId.ToString(), now));
 

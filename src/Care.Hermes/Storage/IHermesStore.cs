@@ -1,3 +1,4 @@
+using Care.Core.Doses;
 using Care.Core.Ids;
 using Care.Core.Observations;
 using Care.Trust.Bundles;
@@ -22,6 +23,12 @@ public interface IHermesStore : IAsyncDisposable
 
     /// <summary>How many observations are stored for each of <paramref name="wearers"/>, in total.</summary>
     Task<long> CountObservationsAsync(IReadOnlyCollection<WearerId> wearers, CancellationToken cancellationToken = default);
+
+    /// <summary>Insulin doses of one wearer matching <paramref name="query"/>, in time order.</summary>
+    Task<IReadOnlyList<DoseDelivery>> QueryDosesAsync(DoseQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>How many insulin doses are stored for each of <paramref name="wearers"/>, in total.</summary>
+    Task<long> CountDosesAsync(IReadOnlyCollection<WearerId> wearers, CancellationToken cancellationToken = default);
 
     /// <summary>The latest NEWS2 assessment of a wearer, or null when none exists.</summary>
     Task<RiskRecord?> GetLatestRiskAsync(WearerId wearer, CancellationToken cancellationToken = default);

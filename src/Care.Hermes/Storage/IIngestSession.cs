@@ -26,7 +26,10 @@ public interface IIngestSession : IAsyncDisposable
     /// <summary>The wearer's ingest position (a new wearer gets an empty one).</summary>
     ValueTask<WearerIngestState> GetWearerAsync(WearerId wearer);
 
-    /// <summary>Stores the bundle record and all its observations; returns the bundle's storage key.</summary>
+    /// <summary>The start time of the wearer's newest stored insulin dose, or null when none is stored.</summary>
+    ValueTask<DateTimeOffset?> GetLastDoseTimeAsync(WearerId wearer);
+
+    /// <summary>Stores the bundle record, all its observations and all its doses; returns the bundle's storage key.</summary>
     ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, byte[] sealedSha256, DateTimeOffset receivedAt);
 
     /// <summary>Stores assessments and alerts and moves the wearer's ingest position forward.</summary>

@@ -1,9 +1,11 @@
+using Care.Core.Doses;
 using Care.Core.Observations;
 
 namespace Care.Patch.Outbox;
 
 /// <summary>
-/// What a patch has measured and not yet handed over: observations in time order, kept until
+/// What a patch has measured and not yet handed over: observations in time order (and the insulin
+/// doses it delivered, in their own time-ordered list), kept until
 /// Hermes acknowledges them and for at most <see cref="Retention"/> (the patch's memory).
 /// Not thread safe: the patch runtime owns it.
 /// </summary>
@@ -13,6 +15,7 @@ public sealed class PatchOutbox
     public static readonly TimeSpan Retention = TimeSpan.FromDays(14);
 
     private readonly List<Observation> _items = new(4096);
+    private readonly List<DoseDelivery> _doses = [];
 
     /// <summary>Observations waiting for upload.</summary>
     public int Count => _items.Count;
@@ -22,6 +25,45 @@ public sealed class PatchOutbox
 
     /// <summary>The waiting observations, oldest first. The view changes as the outbox does.</summary>
     public IReadOnlyList<Observation> Pending => _items;
+
+    /// <summary>Insulin doses waiting for upload, oldest first. The view changes as the outbox does.</summary>
+    public IReadOnlyList<DoseDelivery> PendingDoses => _doses;
+
+    /// <summary>Doses dropped because they outlived <see cref="Retention"/> before an exchange.</summary>
+    public long ExpiredDoses { get; private set; }
+
+    /// <summary>Appends one delivered dose.</summary>
+    /// <exception cref="ArgumentException">It is not after the last dose, or it is outside the bundle format's limits.</exception>
+    public void AppendDose(DoseDelivery dose)
+    {
+        if (!dose.IsPlausible)
+        {
+            throw new ArgumentException($"dose at {dose.Time:O} is outside the bundle format's limits ({dose})", nameof(dose));
+        }
+        if (_doses.Count > 0 && dose.Time <= _doses[^1].Time)
+        {
+            throw new ArgumentException($"dose at {dose.Time:O} is not after the outbox's last dose ({_doses[^1].Time:O})", nameof(dose));
+        }
+        _doses.Add(dose);
+        int drop = 0;
+        while (dose.Time - _doses[drop].Time > Retention)
+        {
+            drop++;
+        }
+        if (drop > 0)
+        {
+            _doses.RemoveRange(0, drop);
+            ExpiredDoses += drop;
+        }
+    }
+
+    /// <summary>Removes the first <paramref name="count"/> doses: Hermes has stored them.</summary>
+    public void RemoveFirstDoses(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _doses.Count);
+        _doses.RemoveRange(0, count);
+    }
 
     /// <summary>Appends one observation.</summary>
     /// <exception cref="ArgumentException">It is earlier than the last one, or repeats its sign and time.</exception>

@@ -1,4 +1,5 @@
 using Care.Core.Bundles;
+using Care.Core.Doses;
 using Care.Core.Ids;
 using Care.Core.Observations;
 using Care.Patch.Outbox;
@@ -31,6 +32,9 @@ public sealed class WearablePatch(PatchId id, WearerId wearer, PatchCredentials 
     /// <summary>Readings discarded as sensor faults (NaN, outside physiological limits).</summary>
     public long Faults { get; private set; }
 
+    /// <summary>Insulin doses accepted into the outbox since the patch started.</summary>
+    public long DosesRecorded { get; private set; }
+
     /// <summary>The outbox.</summary>
     public PatchOutbox Outbox => _outbox;
 
@@ -47,6 +51,14 @@ public sealed class WearablePatch(PatchId id, WearerId wearer, PatchCredentials 
         return true;
     }
 
+    /// <summary>Records a dose the patch delivered; it rides in the next bundle with the observations.</summary>
+    /// <exception cref="ArgumentException">It is not after the last recorded dose, or outside the bundle format's limits.</exception>
+    public void RecordDose(DoseDelivery dose)
+    {
+        _outbox.AppendDose(dose);
+        DosesRecorded++;
+    }
+
     /// <summary>
     /// The sealed bundle to upload now: everything pending. While an earlier bundle is
     /// unacknowledged, those same bytes are returned again, so retries carry the same id and sequence.
@@ -55,7 +67,7 @@ public sealed class WearablePatch(PatchId id, WearerId wearer, PatchCredentials 
     {
         if (_sealed is null)
         {
-            var bundle = new Bundle(Guid.NewGuid(), Id, Wearer, now, [.. _outbox.Pending]);
+            var bundle = new Bundle(Guid.NewGuid(), Id, Wearer, now, [.. _outbox.Pending]) { Doses = [.. _outbox.PendingDoses] };
             long sequence = ++_sequence;
             byte[] bytes = BundleSealer.Seal(BundleWriter.Write(bundle), Id.Value, sequence, credentials.DeviceKey, credentials.Hermes, now);
             _sealed = new SealedUpload(bundle, sequence, bytes);
@@ -63,7 +75,7 @@ public sealed class WearablePatch(PatchId id, WearerId wearer, PatchCredentials 
         return _sealed;
     }
 
-    /// <summary>Hermes stored the sealed bundle: drop its observations from the outbox.</summary>
+    /// <summary>Hermes stored the sealed bundle: drop its observations and doses from the outbox.</summary>
     /// <exception cref="InvalidOperationException">No bundle with this id is sealed.</exception>
     public void Acknowledge(Guid bundleId)
     {
@@ -72,6 +84,7 @@ public sealed class WearablePatch(PatchId id, WearerId wearer, PatchCredentials 
             throw new InvalidOperationException($"bundle {bundleId} is not the one this patch sealed");
         }
         _outbox.RemoveFirst(_sealed.Bundle.Observations.Count);
+        _outbox.RemoveFirstDoses(_sealed.Bundle.Doses.Count);
         _sealed = null;
     }
 }

@@ -1,3 +1,5 @@
+using Care.Metabolic.Patients;
+
 namespace Care.Simulation.Demo;
 
 /// <summary>What the demo simulates.</summary>
@@ -8,6 +10,19 @@ namespace Care.Simulation.Demo;
 /// <param name="RunId">Short tag that makes this run's wearer ids unique in a shared database.</param>
 public sealed record DemoSettings(int Wearers, int Days, int Seed, DateTimeOffset Start, string RunId)
 {
+    /// <summary>
+    /// The T1D virtual cohort; when set, <see cref="DiabeticShare"/> of the wearers are diabetic (bodies
+    /// from the cohort in turn, insulin from their patch's loop). Null: no diabetic wearers.
+    /// </summary>
+    public VirtualCohort? Cohort { get; init; }
+
+    /// <summary>Share of wearers who are diabetic when a <see cref="Cohort"/> is given (0–1; default 0.2, every 5th).</summary>
+    public double DiabeticShare { get; init; } = 0.2;
+
+    /// <summary>True when wearer <paramref name="index"/> (0-based) is diabetic: the share spread evenly, every 5th at 0.2.</summary>
+    public bool IsDiabetic(int index) =>
+        Cohort is not null && Math.Floor((index + 1) * DiabeticShare + 1e-9) > Math.Floor(index * DiabeticShare + 1e-9);
+
     /// <summary>Checks the ranges; throws <see cref="ArgumentOutOfRangeException"/> naming the setting.</summary>
     public void Validate()
     {
@@ -15,5 +30,9 @@ public sealed record DemoSettings(int Wearers, int Days, int Seed, DateTimeOffse
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Wearers, 10_000, nameof(Wearers));
         ArgumentOutOfRangeException.ThrowIfLessThan(Days, 1, nameof(Days));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Days, 365, nameof(Days));
+        if (!(DiabeticShare is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(DiabeticShare), DiabeticShare, "must be 0 to 1");
+        }
     }
 }

@@ -1,6 +1,9 @@
 using Care.Core.Ids;
 using Care.Kiosk.Exchange;
+using Care.Metabolic.Cartridge;
+using Care.Metabolic.Sensing;
 using Care.Patch.Runtime;
+using Care.Simulation.Glucose;
 using Care.Simulation.Vitals;
 
 namespace Care.Simulation.Demo;
@@ -9,7 +12,8 @@ namespace Care.Simulation.Demo;
 /// Runs the demo world: each wearer lives <see cref="DemoSettings.Days"/> days minute by minute
 /// with a patch on, visits a kiosk once a day (and once more at the end), where the exchange
 /// uploads the outbox to Hermes and a fresh patch goes on. Wearers run in parallel; Hermes
-/// serialises its writes. About one wearer in seven per week falls acutely ill.
+/// serialises its writes. About one wearer in seven per week falls acutely ill. With a T1D cohort,
+/// a share of the wearers are diabetic: a UVA/Padova body whose patch runs Care's insulin loop.
 /// </summary>
 public static class DemoSimulation
 {
@@ -25,21 +29,33 @@ public static class DemoSimulation
         var wearers = Enumerable.Range(1, settings.Wearers)
             .Select(i => WearerId.Parse($"W-{settings.RunId}-{i:D4}"))
             .ToArray();
+        // GuardianRT samples every 5 minutes, the patch loop's period.
+        var sensor = settings.Cohort is null ? null : CgmSensorParameters.Load(settings.Cohort.Folder, "GuardianRT");
         var lives = new WearerLife[wearers.Length];
         await Parallel.ForAsync(0, wearers.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            lives[i] = await LiveAsync(settings, wearers[i], i, uplink, progress, ct);
+            lives[i] = await LiveAsync(settings, sensor, wearers[i], i, uplink, progress, ct);
         });
+        var diabetic = lives.Where(l => l.Glucose is not null).Select(l => l.Glucose!).ToList();
         return new DemoOutcome(
             wearers,
             lives.Sum(l => l.Recorded),
             lives.Sum(l => l.Faults),
             lives.Sum(l => l.Visits),
-            [.. lives.Where(l => l.Illness is not null).Select(l => (l.Wearer, l.Illness!.Value))]);
+            [.. lives.Where(l => l.Illness is not null).Select(l => (l.Wearer, l.Illness!.Value))])
+        {
+            DiabeticWearers = diabetic.Count,
+            GlucoseReadings = diabetic.Sum(d => d.Loop.Readings),
+            DosesGenerated = lives.Sum(l => l.Doses),
+            InsulinDeliveredUnits = diabetic.Sum(d => d.Loop.DeliveredUnits),
+            CartridgeAlerts = diabetic.Sum(d => Enum.GetValues<CartridgeAlertKind>().Sum(d.Loop.AlertCount)),
+            DiabeticMinutes = diabetic.Sum(d => d.Minutes),
+            DiabeticMinutesInRange = diabetic.Sum(d => d.MinutesInRange),
+        };
     }
 
     private static async Task<WearerLife> LiveAsync(
-        DemoSettings settings, WearerId wearer, int index, IHermesUplink uplink, IProgress<int>? progress, CancellationToken cancellationToken)
+        DemoSettings settings, CgmSensorParameters? sensor, WearerId wearer, int index, IHermesUplink uplink, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         // One seed per wearer, derived from the run seed, so wearers do not depend on scheduling.
         int seed = WearerSeed(settings.Seed, index);
@@ -55,7 +71,13 @@ public static class DemoSimulation
         var body = new VitalsSimulator(profile, onset is DateTimeOffset o ? new Deterioration(o) : null, seed ^ 0x5EED);
         var clock = new SimulatedClock(settings.Start);
         var exchange = new KioskExchange(uplink, clock);
-        var life = new WearerLife(wearer, onset);
+        // Diabetic wearers take the cohort's patients in turn: the n-th diabetic wearer is patient n mod 30.
+        var glucose = sensor is not null && settings.IsDiabetic(index)
+            ? new DiabeticBody(
+                settings.Cohort!.Patients[Enumerable.Range(0, index).Count(settings.IsDiabetic) % settings.Cohort.Patients.Count],
+                sensor, settings.Start, settings.Days, seed, clock)
+            : null;
+        var life = new WearerLife(wearer, onset, glucose);
         var patch = await NewPatchAsync(exchange, wearer, life.Visits + 1, cancellationToken);
         var visit = WholeMinute(new DateTimeOffset(settings.Start.UtcDateTime.Date, TimeSpan.Zero).AddHours(profile.KioskHour));
         if (visit <= settings.Start)
@@ -68,9 +90,15 @@ public static class DemoSimulation
             {
                 clock.Set(t);
                 patch = await VisitAsync(exchange, patch, life, progress, cancellationToken, swap: true);
+                glucose?.Loop.ReplaceCartridge();
                 visit = visit.AddDays(1);
             }
             body.Minute(t, patch);
+            if (glucose is not null)
+            {
+                clock.Set(t);
+                glucose.Minute(t, patch);
+            }
         }
         clock.Set(end);
         await VisitAsync(exchange, patch, life, progress, cancellationToken, swap: false);
@@ -84,6 +112,7 @@ public static class DemoSimulation
         await exchange.RunAsync(patch, cancellationToken);
         life.Recorded += patch.Recorded;
         life.Faults += patch.Faults;
+        life.Doses += patch.DosesRecorded;
         life.Visits++;
         progress?.Report(1);
         return swap ? await NewPatchAsync(exchange, life.Wearer, life.Visits + 1, cancellationToken) : patch;
@@ -105,8 +134,12 @@ public static class DemoSimulation
     private static DateTimeOffset WholeMinute(DateTimeOffset time) =>
         new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
 
-    private sealed class WearerLife(WearerId wearer, DateTimeOffset? illness)
+    private sealed class WearerLife(WearerId wearer, DateTimeOffset? illness, DiabeticBody? glucose)
     {
+        public DiabeticBody? Glucose { get; } = glucose;
+
+        public long Doses { get; set; }
+
         public WearerId Wearer { get; } = wearer;
 
         public DateTimeOffset? Illness { get; } = illness;

@@ -166,7 +166,37 @@ public sealed class ApiTests
         Assert.Equal(3, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-7'"));
     }
 
+    [Fact]
+    public async Task Clinician_reads_doses_in_a_range_and_the_read_is_recorded()
+    {
+        await using var server = await HermesServer.StartAsync();
+        var device = await server.ClientAsync(Role.Device);
+        var upload = await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Glucose("W-9", Vitals.Start, 60)), Cancel);
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var clinician = await server.ClientAsync(Role.Clinician);
+
+        var all = await clinician.GetFromJsonAsync<JsonElement>("/v1/wearers/W-9/doses", Cancel);
+        Assert.Equal(12, all.GetProperty("doses").GetArrayLength());
+        var first = all.GetProperty("doses")[0];
+        Assert.Equal("insulin", first.GetProperty("drug").GetString());
+        Assert.Equal("U", first.GetProperty("unit").GetString());
+        Assert.Equal(3, first.GetProperty("bolusUnits").GetDouble());
+        Assert.Equal(5, first.GetProperty("durationMinutes").GetDouble());
+        Assert.Equal("controller-decision", first.GetProperty("reason").GetString());
+
+        var some = await clinician.GetFromJsonAsync<JsonElement>("/v1/wearers/W-9/doses?from=2026-11-26T00:20:00Z&to=2026-11-26T00:30:00Z", Cancel);
+        var rows = some.GetProperty("doses");
+        Assert.Equal(2, rows.GetArrayLength());
+        Assert.Equal("suspend", rows[1].GetProperty("reason").GetString());
+
+        Assert.Equal(2, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-9'"));
+        await ProblemAsync(await clinician.GetAsync("/v1/wearers/W-404/doses", Cancel), HttpStatusCode.NotFound);
+        await ProblemAsync(await device.GetAsync("/v1/wearers/W-9/doses", Cancel), HttpStatusCode.Forbidden);
+    }
+
     [Theory]
+    [InlineData("/v1/wearers/W-1/doses?from=yesterday", "from")]
+    [InlineData("/v1/wearers/W-1/doses?from=2026-11-27T00:00:00Z&to=2026-11-26T00:00:00Z", "to")]
     [InlineData("/v1/wearers/W-1/observations?code=9999-9", "code")]
     [InlineData("/v1/wearers/W-1/observations?from=yesterday", "from")]
     [InlineData("/v1/wearers/W-1/observations?limit=0", "limit")]

@@ -16,7 +16,7 @@ namespace Care.Hermes.Storage.Sqlite;
 /// applied on open. One writer at a time (a session holds the write connection); readers use
 /// pooled connections and see only committed data. Thread safe.
 /// </summary>
-public sealed class SqliteHermesStore : IHermesStore
+public sealed partial class SqliteHermesStore : IHermesStore
 {
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;

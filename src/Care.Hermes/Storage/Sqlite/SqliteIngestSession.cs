@@ -1,4 +1,5 @@
 using Care.Core.Bundles;
+using Care.Core.Doses;
 using Care.Core.Ids;
 using Care.Core.Observations;
 using Microsoft.Data.Sqlite;
@@ -85,7 +86,45 @@ internal sealed class SqliteIngestSession : IIngestSession
             bundleKey = (long)insert.ExecuteScalar()!;
         }
         InsertObservations(wearerKey, bundleKey, bundle.Observations);
+        InsertDoses(wearerKey, bundleKey, bundle.Doses);
         return ValueTask.FromResult(bundleKey);
+    }
+
+    public ValueTask<DateTimeOffset?> GetLastDoseTimeAsync(WearerId wearer)
+    {
+        using var command = Command("SELECT MAX(d.time_ms) FROM doses d JOIN wearers w ON w.id = d.wearer WHERE w.code = $w");
+        command.Parameters.AddWithValue("$w", wearer.Value);
+        var value = command.ExecuteScalar();
+        return ValueTask.FromResult<DateTimeOffset?>(value is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
+    }
+
+    /// <summary>Doses are few (one per 5-minute period), so one reused command is fast enough.</summary>
+    private void InsertDoses(long wearerKey, long bundleKey, IReadOnlyList<DoseDelivery> doses)
+    {
+        if (doses.Count == 0)
+        {
+            return;
+        }
+        using var insert = Command("""
+            INSERT INTO doses (wearer, time_ms, basal_units_per_hour, duration_ms, bolus_units, reason, bundle)
+            VALUES ($w, $t, $basal, $d, $bolus, $r, $b)
+            """);
+        insert.Parameters.AddWithValue("$w", wearerKey);
+        insert.Parameters.AddWithValue("$b", bundleKey);
+        var time = insert.Parameters.Add("$t", SqliteType.Integer);
+        var basal = insert.Parameters.Add("$basal", SqliteType.Real);
+        var duration = insert.Parameters.Add("$d", SqliteType.Integer);
+        var bolus = insert.Parameters.Add("$bolus", SqliteType.Real);
+        var reason = insert.Parameters.Add("$r", SqliteType.Integer);
+        foreach (var dose in doses)
+        {
+            time.Value = dose.Time.ToUnixTimeMilliseconds();
+            basal.Value = dose.BasalUnitsPerHour;
+            duration.Value = (long)dose.Duration.TotalMilliseconds;
+            bolus.Value = dose.BolusUnits;
+            reason.Value = (int)dose.Reason;
+            insert.ExecuteNonQuery();
+        }
     }
 
     /// <summary>
