@@ -18,6 +18,7 @@ public sealed class EcgPipeline
     private readonly QrsDetector _detector;
     private readonly AfDetector _af = new();
     private readonly HrvAccumulator _hrv;
+    private readonly AtrialActivity _atrial;
     private readonly DetectedBeat[] _beats;
     private readonly float[] _rr = new float[RateBeats];
     private readonly float[] _rrSorted = new float[RateBeats];
@@ -31,6 +32,7 @@ public sealed class EcgPipeline
     {
         _detector = new QrsDetector(samplingHz);
         _hrv = new HrvAccumulator(samplingHz);
+        _atrial = new AtrialActivity(samplingHz);
         _beats = new DetectedBeat[_detector.MaxBeatsFor(Block)];
     }
 
@@ -38,7 +40,7 @@ public sealed class EcgPipeline
     public double SamplingHz => _detector.SamplingHz;
 
     /// <summary>Bytes of state held for this stream.</summary>
-    public int StateBytes => _detector.StateBytes + _beats.Length * 40 + AfDetector.Window * 16 + 64 * 4 + History * 8 + RateBeats * 8 + 256;
+    public int StateBytes => _detector.StateBytes + _atrial.StateBytes + _beats.Length * 40 + AfDetector.Window * 16 + 64 * 4 + History * 8 + RateBeats * 8 + 256;
 
     /// <summary>True while the current rhythm is atrial fibrillation.</summary>
     public bool InAf => _af.InAf;
@@ -49,6 +51,7 @@ public sealed class EcgPipeline
         _detector.Reset();
         _af.Reset();
         _hrv.Reset();
+        _atrial.Reset();
         Array.Clear(_rr);
         Array.Clear(_history);
         _lastBeat = -1;
@@ -56,14 +59,17 @@ public sealed class EcgPipeline
         _rrCount = 0;
     }
 
-    /// <summary>Consumes <paramref name="samples"/> (mV) and reports beats, rhythm changes and HRV windows to <paramref name="listener"/>.</summary>
+    /// <summary>
+    /// Consumes <paramref name="samples"/> (mV) and reports beats, rhythm changes and HRV windows to
+    /// <paramref name="listener"/> (not null; a struct listener is called without boxing).
+    /// </summary>
     public void Process<TListener>(ReadOnlySpan<float> samples, TListener listener)
         where TListener : IEcgListener
     {
-        ArgumentNullException.ThrowIfNull(listener);
         for (var start = 0; start < samples.Length; start += Block)
         {
             var chunk = samples.Slice(start, Math.Min(Block, samples.Length - start));
+            _atrial.Append(chunk);
             var count = _detector.Process(chunk, _beats);
             for (var i = 0; i < count; i++)
             {
@@ -76,7 +82,6 @@ public sealed class EcgPipeline
     public void Flush<TListener>(TListener listener)
         where TListener : IEcgListener
     {
-        ArgumentNullException.ThrowIfNull(listener);
         listener.OnHrv(new HrvEvent(_hrv.Summary(_detector.SampleCount), _detector.SampleCount));
     }
 
@@ -100,7 +105,8 @@ public sealed class EcgPipeline
             var median = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
             rate = 60 / median;
         }
-        listener.OnBeat(new BeatEvent(beat.Sample, beat.DecidedAtSample, rr, rate, beat.FromSearchBack));
+        var atrial = _atrial.Correlate(beat.Sample);
+        listener.OnBeat(new BeatEvent(beat.Sample, beat.DecidedAtSample, rr, rate, atrial, beat.FromSearchBack));
         if (double.IsNaN(rr))
         {
             return;
@@ -109,7 +115,7 @@ public sealed class EcgPipeline
         {
             listener.OnHrv(new HrvEvent(finished, beat.DecidedAtSample));
         }
-        if (_af.Add(rr))
+        if (_af.Add(rr, atrial))
         {
             // The window that tipped the decision is centred half a window back.
             var back = Math.Min(AfDetector.Window / 2, _beatCount - 1);
