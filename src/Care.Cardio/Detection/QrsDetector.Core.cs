@@ -31,14 +31,31 @@ public sealed partial class QrsDetector
         }
         s.LastInput = x;
         var y = _lowPass2.Step(_lowPass1.Step(_highPass2.Step(_highPass1.Step(x))));
-        var lagSlot = (int)(n % _derivativeLag);
+        // Ring positions advance by one and wrap: no division per sample.
+        var lagSlot = s.LagSlot;
         var dy = y - _band[lagSlot];
         _band[lagSlot] = y;
+        s.LagSlot = lagSlot + 1 == _band.Length ? 0 : lagSlot + 1;
         _slope[(int)(n & _ringMask)] = (float)Math.Abs(dy);
         var sq = dy * dy;
-        var w = (int)(n % _mwiLength);
+        var w = s.MwiSlot;
         s.MwiSum += sq - _squares[w];
         _squares[w] = sq;
+        if (w + 1 == _squares.Length)
+        {
+            // Once per window, sum afresh so rounding cannot drift over days of streaming.
+            s.MwiSlot = 0;
+            double exact = 0;
+            foreach (var v in _squares)
+            {
+                exact += v;
+            }
+            s.MwiSum = exact;
+        }
+        else
+        {
+            s.MwiSlot = w + 1;
+        }
         // The root of the integrated energy is linear in amplitude: thresholds are then fractions of
         // QRS amplitude, so a beat a third as tall as a neighbouring PVC is not buried under it.
         var m = s.MwiSum > 0 ? Math.Sqrt(s.MwiSum) : 0;
@@ -219,6 +236,8 @@ public sealed partial class QrsDetector
     {
         public long N;
         public float LastInput;
+        public int LagSlot;
+        public int MwiSlot;
         public double MwiSum;
         public bool Rising;
         public double PeakValue;
