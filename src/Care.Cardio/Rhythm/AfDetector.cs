@@ -14,7 +14,8 @@ public sealed class AfDetector
     /// <summary>RR intervals per analysis window.</summary>
     public const int Window = 32;
 
-    private const int Confirm = 3;                // windows in a row before the state changes
+    private const int ConfirmOn = 3;              // windows in a row before AF is declared
+    private const int ConfirmOff = 3;             // windows in a row before AF is declared over
     private const double LagIrregularity = 0.08;  // median |RR(i) − RR(i−L)| / median RR, at every lag L = 1..3
     private const double CleanIrregularity = 0.08; // the same at lag 1, premature–compensatory pairs left out
     private const double Entropy = 0.55;          // Shannon entropy of RR in 1/16-median bins, normalised by ln(32)
@@ -78,7 +79,7 @@ public sealed class AfDetector
             _agree = 0;
             return false;
         }
-        if (++_agree < Confirm)
+        if (++_agree < (_inAf ? ConfirmOff : ConfirmOn))
         {
             return false;
         }
