@@ -13,6 +13,18 @@ internal static class CommandTree
     {
         yield return EcgCommands.Ecg();
         yield return Eval();
+        yield return Train();
+    }
+
+    /// <summary><c>care train …</c>: each feature adds the models it can reproduce as subcommands.</summary>
+    private static Command Train()
+    {
+        var train = new Command("train", "Train the models Care ships, reproducibly (fixed seeds).");
+        foreach (var command in EcgCommands.Train())
+        {
+            train.Subcommands.Add(command);
+        }
+        return train;
     }
 
     /// <summary><c>care eval …</c>: each feature adds its accuracy measurements as subcommands.</summary>

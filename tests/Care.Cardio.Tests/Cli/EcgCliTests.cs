@@ -36,6 +36,35 @@ public sealed class EcgCliTests
     }
 
     [Fact]
+    public async Task Eval_beats_json_has_the_documented_shape()
+    {
+        var db = SharedData.RequireFolder("mitdb");
+        var (code, output, error) = await Run("eval", "beats", "--db", db, "--records", "100", "--json");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var classes = json.RootElement.GetProperty("classes");
+        foreach (var c in new[] { "N", "S", "V", "F", "Q" })
+        {
+            Assert.True(classes.GetProperty(c).TryGetProperty("se", out _), c);
+            Assert.True(classes.GetProperty(c).TryGetProperty("ppv", out _), c);
+        }
+        Assert.InRange(classes.GetProperty("N").GetProperty("se").GetDouble(), 90, 100);
+        Assert.InRange(json.RootElement.GetProperty("heavyTierFraction").GetDouble(), 0, 0.5);
+    }
+
+    [Fact]
+    public async Task Eval_af_json_reports_gross_duration_and_episode_figures()
+    {
+        var db = SharedData.RequireFolder("mitdb");
+        var (code, output, error) = await Run("eval", "af", "--db", db, "--records", "100", "--json");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var record = json.RootElement.GetProperty("records")[0];
+        Assert.Equal(0, record.GetProperty("referenceEpisodes").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("gross").GetProperty("falseAfMinutesOnNonAfRecords").GetDouble());
+    }
+
+    [Fact]
     public async Task Eval_ecg_names_a_record_that_is_not_there()
     {
         var db = SharedData.RequireFolder("mitdb");
