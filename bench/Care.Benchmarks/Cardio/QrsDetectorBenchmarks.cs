@@ -84,6 +84,10 @@ public class QrsDetectorBenchmarks
 
         public void OnBeat(in BeatEvent beat) => Beats++;
 
+        public void OnBeatClass(in BeatClassEvent beat)
+        {
+        }
+
         public void OnRhythm(in RhythmEvent change)
         {
         }

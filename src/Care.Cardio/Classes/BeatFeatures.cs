@@ -5,7 +5,7 @@ namespace Care.Cardio.Classes;
 /// <summary>
 /// Turns detected beats into the features of the beat classifier, the way a patch would: RR
 /// context (previous, next and local average intervals) and the beat's shape (−120 to +360 ms
-/// around the fiducial, 1 Hz high-passed, averaged into 20 ms steps) compared with the wearer's own
+/// around the fiducial, filtered 1–40 Hz, averaged into 20 ms steps) compared with the wearer's own
 /// running template of ordinary beats, so the features mean the same for every wearer.
 /// Also computes the light tier's flag: whether the beat is premature, late, or unusual in shape,
 /// and so worth the classifier. Needs the next beat (one beat of delay).
@@ -38,11 +38,26 @@ public sealed class BeatFeatures
         _from = (int)Math.Round(FromSeconds * samplingHz);
     }
 
-    /// <summary>High-passes a whole signal at 1 Hz (causal), as the extractor expects.</summary>
+    /// <summary>Bytes of state of one extractor.</summary>
+    public static int StateBytes => (2 * Points + 10) * 8 + 128;
+
+    /// <summary>Forgets the template and RR history.</summary>
+    public void Reset()
+    {
+        Array.Clear(_template);
+        Array.Clear(_recent);
+        _templateBeats = 0;
+        _recentCount = 0;
+        _longRr = 0;
+    }
+
+    internal static (Biquad HighPass, Biquad LowPass) Filters(double samplingHz) =>
+        (Biquad.HighPass(1, samplingHz), Biquad.LowPass(Math.Min(40, 0.4 * samplingHz), samplingHz));
+
+    /// <summary>Filters a whole signal 1–40 Hz (causal), as the extractor expects.</summary>
     public static float[] Prepare(ReadOnlySpan<float> samples, double samplingHz)
     {
-        var hp1 = Biquad.HighPass(1, samplingHz);
-        var lp = Biquad.LowPass(Math.Min(40, 0.4 * samplingHz), samplingHz);
+        var (hp1, lp) = Filters(samplingHz);
         var result = new float[samples.Length];
         for (var i = 0; i < samples.Length; i++)
         {
@@ -60,26 +75,50 @@ public sealed class BeatFeatures
     public bool Extract(ReadOnlySpan<float> prepared, IReadOnlyList<long> beats, int i, Span<float> features)
     {
         ArgumentNullException.ThrowIfNull(beats);
-        var pre = i > 0 ? (beats[i] - beats[i - 1]) / _fs : 0.8;
-        var post = i + 1 < beats.Count ? (beats[i + 1] - beats[i]) / _fs : pre;
+        var pre = i > 0 ? (beats[i] - beats[i - 1]) / _fs : double.NaN;
+        var post = i + 1 < beats.Count ? (beats[i + 1] - beats[i]) / _fs : double.NaN;
+        var start = beats[i] - _from;
+        var segment = start >= 0 && start + SegmentLength <= prepared.Length ? prepared.Slice((int)start, SegmentLength) : [];
+        return Extract(segment, pre, post, features);
+    }
+
+    /// <summary>Samples of prepared signal a beat's shape needs, starting 120 ms before its fiducial.</summary>
+    public int SegmentLength => Points * _step;
+
+    /// <summary>Samples from the start of a beat's segment to its fiducial point.</summary>
+    public int SegmentLead => _from;
+
+    /// <summary>
+    /// The streaming form: <paramref name="segment"/> is the prepared signal from 120 ms before the
+    /// fiducial (<see cref="SegmentLength"/> samples, or empty when it is no longer available),
+    /// <paramref name="preSeconds"/> and <paramref name="postSeconds"/> the RR intervals before and
+    /// after the beat (NaN when unknown). Returns whether the light tier flags the beat.
+    /// </summary>
+    public bool Extract(ReadOnlySpan<float> segment, double preSeconds, double postSeconds, Span<float> features)
+    {
+        var hasPrevious = !double.IsNaN(preSeconds);
+        var pre = hasPrevious ? preSeconds : 0.8;
+        var post = double.IsNaN(postSeconds) ? pre : postSeconds;
         var average = _recentCount > 0 ? Mean() : pre;
         if (_longRr == 0)
         {
             _longRr = average;
         }
-        var start = beats[i] - _from;
-        var ok = start >= 0 && start + Points * _step <= prepared.Length;
+        if (segment.Length < SegmentLength)
+        {
+            // The shape is not available (start of a stream, or a long gap): nothing to judge it by.
+            features.Clear();
+            RememberRr(hasPrevious, pre);
+            return false;
+        }
         double peak = 0, shapeMean = 0;
         for (var p = 0; p < Points; p++)
         {
             double sum = 0;
-            if (ok)
+            var at = p * _step;
+            for (var k = 0; k < _step; k++)
             {
-                var at = (int)start + p * _step;
-                for (var k = 0; k < _step; k++)
-                {
-                    sum += prepared[at + k];
-                }
+                sum += segment[at + k];
             }
             _shape[p] = sum / _step;
             shapeMean += _shape[p];
@@ -152,12 +191,17 @@ public sealed class BeatFeatures
             }
             _templateBeats++;
         }
-        if (i > 0 && pre > 0.25 && pre < 3)
+        RememberRr(hasPrevious, pre);
+        return flagged;
+    }
+
+    private void RememberRr(bool hasPrevious, double pre)
+    {
+        if (hasPrevious && pre > 0.25 && pre < 3)
         {
             _recent[_recentCount++ % _recent.Length] = pre;
             _longRr += (pre - _longRr) / 200;
         }
-        return flagged;
     }
 
     private double Mean()

@@ -60,6 +60,10 @@ internal static class EvalAfCommand
         {
         }
 
+        public void OnBeatClass(in BeatClassEvent beat)
+        {
+        }
+
         public void OnRhythm(in RhythmEvent change)
         {
             if (change.Rhythm == RhythmKind.AtrialFibrillation)

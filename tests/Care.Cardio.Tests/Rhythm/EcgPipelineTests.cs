@@ -12,6 +12,9 @@ public sealed class EcgPipelineTests
         public List<BeatEvent> Beats { get; } = [];
         public List<RhythmEvent> Rhythm { get; } = [];
         public List<HrvEvent> Hrv { get; } = [];
+        public List<BeatClassEvent> Classes { get; } = [];
+
+        public void OnBeatClass(in BeatClassEvent beat) => Classes.Add(beat);
 
         public void OnBeat(in BeatEvent beat) => Beats.Add(beat);
 
@@ -25,6 +28,10 @@ public sealed class EcgPipelineTests
         public int Beats;
 
         public void OnBeat(in BeatEvent beat) => Beats++;
+
+        public readonly void OnBeatClass(in BeatClassEvent beat)
+        {
+        }
 
         public readonly void OnRhythm(in RhythmEvent change)
         {
@@ -44,6 +51,10 @@ public sealed class EcgPipelineTests
         pipeline.Process(samples, listener);
         pipeline.Flush(listener);
         Assert.Equal(truth.Count, listener.Beats.Count);
+        Assert.Equal(truth.Count, listener.Classes.Count); // every beat classed, the last one by Flush
+        Assert.Equal(listener.Beats.Select(b => b.Sample), listener.Classes.Select(c => c.Sample));
+        Assert.True(listener.Classes.Count(c => c.Class == Care.Cardio.Classes.AamiClass.N) > 0.9 * truth.Count);
+        Assert.InRange(pipeline.HeavyTierFraction, 0, 0.2);
         Assert.InRange(listener.Beats[^1].HeartRateBpm, 65, 80);
         Assert.Empty(listener.Rhythm);
         Assert.Equal(3, listener.Hrv.Count); // two closed 5-minute windows and the open one
@@ -63,6 +74,22 @@ public sealed class EcgPipelineTests
         pipeline.Process(samples.AsSpan(36_000), counter);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.InRange(new EcgPipeline(1000).StateBytes, 1, 64 * 1024);
+    }
+
+    [Fact]
+    public void Streaming_beat_classes_equal_the_offline_classes_on_record_119()
+    {
+        var db = SharedData.RequireFolder("mitdb");
+        var record = WfdbRecord.Read(Path.Combine(db, "119"));
+        var signal = record.Physical(0);
+        var listener = new Collector();
+        var pipeline = new EcgPipeline(360);
+        pipeline.Process(signal, listener);
+        pipeline.Flush(listener);
+        var offline = Care.Cardio.Classes.BeatDataset.Classify(signal, 360, [.. listener.Beats.Select(b => b.Sample)], Care.Cardio.Classes.BeatModel.Shipped());
+        Assert.Equal(offline, listener.Classes.Select(c => c.Class));
+        // Record 119 has 444 PVCs in bigeminy and trigeminy runs: the heavy tier must call many of them V.
+        Assert.True(listener.Classes.Count(c => c.Class == Care.Cardio.Classes.AamiClass.V) > 300);
     }
 
     [Theory]
