@@ -16,6 +16,8 @@ public sealed partial class QrsDetector
     private const double MaxWaitSeconds = 0.15;      // a plateau of the energy confirms as a peak after 150 ms
     private const double FiducialReachSeconds = 0.05;
     private const double ConfirmFraction = 0.6;      // a peak is confirmed once the energy falls 40 % below it
+    private const double LatencyBoundSeconds = 0.295; // ... or, at the latest, this long after its fiducial point
+    private const double MinConfirmSeconds = 0.04;   // ... but never sooner than this after the peak
     private const double ThresholdFraction = 0.3;    // threshold = noise + 0.3 (signal − noise), on the root energy
     private const double SearchBackFactor = 1.66;    // Pan–Tompkins: RR missed limit
     private const double SlowRate = 0.125;           // Pan–Tompkins level update weights
@@ -72,8 +74,14 @@ public sealed partial class QrsDetector
             {
                 s.PeakValue = m;
                 s.PeakIndex = n;
+                s.Deadline = long.MaxValue;
             }
-            else if (m < ConfirmFraction * s.PeakValue || n - s.PeakIndex >= _maxWait)
+            else if (n - s.PeakIndex == _minConfirm)
+            {
+                // A wide QRS lets its energy fall slowly: decide by the latency bound at the latest.
+                s.Deadline = Fiducial(s.PeakIndex, n) + _latencyBound;
+            }
+            if (m <= s.PeakValue && (m < ConfirmFraction * s.PeakValue || n - s.PeakIndex >= _maxWait || n >= s.Deadline))
             {
                 s.Rising = false;
                 s.Valley = m;
@@ -90,6 +98,7 @@ public sealed partial class QrsDetector
             s.Rising = true;
             s.PeakValue = m;
             s.PeakIndex = n;
+            s.Deadline = long.MaxValue;
         }
 
         if (n == _learning)
@@ -111,6 +120,8 @@ public sealed partial class QrsDetector
     }
 
     private double Threshold() => _s.NoiseLevel + ThresholdFraction * (_s.SignalLevel - _s.NoiseLevel);
+
+    private long Fiducial(long index, long now) => MakeCandidate(0, index, now).Fiducial;
 
     private Candidate MakeCandidate(double peak, long index, long now)
     {
@@ -242,6 +253,7 @@ public sealed partial class QrsDetector
         public bool Rising;
         public double PeakValue;
         public long PeakIndex;
+        public long Deadline;
         public double Valley;
         public bool Learned;
         public double LearnMax;
