@@ -76,7 +76,7 @@ internal static class BeatClassCommands
     private static List<IReadOnlyList<LabelledBeat>> Load(IReadOnlyList<string> paths, CancellationToken cancel)
     {
         var result = new IReadOnlyList<LabelledBeat>[paths.Count];
-        Parallel.For(0, paths.Count, new ParallelOptions { CancellationToken = cancel }, i =>
+        EcgPaths.ForEachRecord(paths.Count, cancel, i =>
         {
             if (DeChazalSplit.Paced.Contains(Path.GetFileName(paths[i])))
             {

@@ -74,6 +74,22 @@ public sealed class EcgCliTests
     }
 
     [Fact]
+    public async Task A_corrupt_record_in_the_database_is_bad_input_named_by_file_and_offset()
+    {
+        using var folder = new TempFolder();
+        var good = SyntheticRecord.Write(folder, "a", 16, [Detection.SyntheticEcg.Make(250, 20, 70, 1).Samples.Select(v => (short)(v * 200)).ToArray()]);
+        File.WriteAllBytes(good + ".atr", AnnotationFile.Write([new Annotation(100, AnnotationCodes.Normal)]));
+        var bad = SyntheticRecord.Write(folder, "b", 16, SyntheticRecord.Signals(1, 5000, 2));
+        File.WriteAllBytes(bad + ".atr", [0x05, 0x04]); // no end marker
+        var (code, _, error) = await Run("eval", "ecg", "--db", folder.Path);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("b.atr @ byte 2", error, StringComparison.Ordinal);
+        (code, _, error) = await Run("eval", "ecg", "--db", folder.Path, "--rate", "2000");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--rate", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ecg_detect_writes_an_annotation_file_the_reader_round_trips()
     {
         using var folder = new TempFolder();
