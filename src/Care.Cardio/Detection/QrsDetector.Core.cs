@@ -16,6 +16,8 @@ public sealed partial class QrsDetector
     private const double MaxWaitSeconds = 0.15;      // a plateau of the energy confirms as a peak after 150 ms
     private const double FiducialReachSeconds = 0.05;
     private const double ConfirmFraction = 0.6;      // a peak is confirmed once the energy falls 40 % below it
+    private const double LatencyBoundSeconds = 0.295; // ... or, at the latest, this long after its fiducial point
+    private const double MinConfirmSeconds = 0.04;   // ... but never sooner than this after the peak
     private const double ThresholdFraction = 0.3;    // threshold = noise + 0.3 (signal − noise), on the root energy
     private const double SearchBackFactor = 1.66;    // Pan–Tompkins: RR missed limit
     private const double SlowRate = 0.125;           // Pan–Tompkins level update weights
@@ -31,14 +33,31 @@ public sealed partial class QrsDetector
         }
         s.LastInput = x;
         var y = _lowPass2.Step(_lowPass1.Step(_highPass2.Step(_highPass1.Step(x))));
-        var lagSlot = (int)(n % _derivativeLag);
+        // Ring positions advance by one and wrap: no division per sample.
+        var lagSlot = s.LagSlot;
         var dy = y - _band[lagSlot];
         _band[lagSlot] = y;
+        s.LagSlot = lagSlot + 1 == _band.Length ? 0 : lagSlot + 1;
         _slope[(int)(n & _ringMask)] = (float)Math.Abs(dy);
         var sq = dy * dy;
-        var w = (int)(n % _mwiLength);
+        var w = s.MwiSlot;
         s.MwiSum += sq - _squares[w];
         _squares[w] = sq;
+        if (w + 1 == _squares.Length)
+        {
+            // Once per window, sum afresh so rounding cannot drift over days of streaming.
+            s.MwiSlot = 0;
+            double exact = 0;
+            foreach (var v in _squares)
+            {
+                exact += v;
+            }
+            s.MwiSum = exact;
+        }
+        else
+        {
+            s.MwiSlot = w + 1;
+        }
         // The root of the integrated energy is linear in amplitude: thresholds are then fractions of
         // QRS amplitude, so a beat a third as tall as a neighbouring PVC is not buried under it.
         var m = s.MwiSum > 0 ? Math.Sqrt(s.MwiSum) : 0;
@@ -55,8 +74,14 @@ public sealed partial class QrsDetector
             {
                 s.PeakValue = m;
                 s.PeakIndex = n;
+                s.Deadline = long.MaxValue;
             }
-            else if (m < ConfirmFraction * s.PeakValue || n - s.PeakIndex >= _maxWait)
+            else if (n - s.PeakIndex == _minConfirm)
+            {
+                // A wide QRS lets its energy fall slowly: decide by the latency bound at the latest.
+                s.Deadline = Fiducial(s.PeakIndex, n) + _latencyBound;
+            }
+            if (m <= s.PeakValue && (m < ConfirmFraction * s.PeakValue || n - s.PeakIndex >= _maxWait || n >= s.Deadline))
             {
                 s.Rising = false;
                 s.Valley = m;
@@ -73,6 +98,7 @@ public sealed partial class QrsDetector
             s.Rising = true;
             s.PeakValue = m;
             s.PeakIndex = n;
+            s.Deadline = long.MaxValue;
         }
 
         if (n == _learning)
@@ -94,6 +120,8 @@ public sealed partial class QrsDetector
     }
 
     private double Threshold() => _s.NoiseLevel + ThresholdFraction * (_s.SignalLevel - _s.NoiseLevel);
+
+    private long Fiducial(long index, long now) => MakeCandidate(0, index, now).Fiducial;
 
     private Candidate MakeCandidate(double peak, long index, long now)
     {
@@ -219,10 +247,13 @@ public sealed partial class QrsDetector
     {
         public long N;
         public float LastInput;
+        public int LagSlot;
+        public int MwiSlot;
         public double MwiSum;
         public bool Rising;
         public double PeakValue;
         public long PeakIndex;
+        public long Deadline;
         public double Valley;
         public bool Learned;
         public double LearnMax;

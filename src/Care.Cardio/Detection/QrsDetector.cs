@@ -27,6 +27,8 @@ public sealed partial class QrsDetector
     private readonly int _maxWait;         // a plateau confirms as a peak after this many samples
     private readonly int _fiducialDelay;   // band-pass group delay, in samples
     private readonly int _fiducialReach;   // the fiducial search starts this far before the energy window
+    private readonly int _latencyBound;    // a peak is confirmed at the latest this long after its fiducial point
+    private readonly int _minConfirm;      // ... and never sooner than this after the peak
     private readonly int _ringMask;
     private readonly float[] _slope;       // |slope| ring, for the fiducial point and T waves
     private readonly double[] _squares;    // moving-window integration ring
@@ -56,6 +58,8 @@ public sealed partial class QrsDetector
         _learning = (int)Math.Round(LearningSeconds * samplingHz);
         _maxWait = (int)Math.Round(MaxWaitSeconds * samplingHz);
         _fiducialReach = (int)Math.Round(FiducialReachSeconds * samplingHz);
+        _latencyBound = (int)Math.Round(LatencyBoundSeconds * samplingHz);
+        _minConfirm = Math.Max(1, (int)Math.Round(MinConfirmSeconds * samplingHz));
         var ring = 1;
         while (ring < _mwiLength + _derivativeLag + _fiducialReach + _maxWait + 8)
         {

@@ -1,23 +1,42 @@
+using Care.Cardio.Classes;
 using Care.Cardio.Detection;
 using Care.Cardio.Rhythm;
 
 namespace Care.Cardio.Pipeline;
 
 /// <summary>
-/// The always-on ECG tier of a patch, one stream: QRS detection, heart rate, HRV per 5-minute
-/// window and AF detection, driven sample by sample (or span by span) and reporting to an
-/// <see cref="IEcgListener"/>. All state is allocated at construction (a few KB); processing
-/// allocates nothing. Not thread safe: one instance per stream.
+/// The ECG intelligence of a patch, one stream: QRS detection, heart rate, HRV per 5-minute window,
+/// AF detection, and beat classes (a light tier that flags premature, late or unusual beats, and
+/// the INT8 heavy-tier classifier for the flagged ones), driven sample by sample (or span by span)
+/// and reporting to an <see cref="IEcgListener"/>. All state is allocated at construction (under
+/// 64 KB at 1000 Hz); processing allocates nothing. Not thread safe: one instance per stream.
 /// </summary>
 public sealed class EcgPipeline
 {
     private const int Block = 512;
     private const int RateBeats = 8;
     private const int History = AfDetector.Window + 1;
+    private static readonly Lazy<BeatModel> ShippedModel = new(BeatModel.Shipped);
 
     private readonly QrsDetector _detector;
     private readonly AfDetector _af = new();
     private readonly HrvAccumulator _hrv;
+    private readonly AtrialActivity _atrial;
+    private readonly BeatModel _model;
+    private readonly BeatFeatures _shape;
+    private readonly float[] _shapeRing;
+    private readonly int _shapeMask;
+    private readonly float[] _segment;
+    private readonly float[] _features = new float[BeatFeatures.Count];
+    private readonly sbyte[] _input8;
+    private readonly sbyte[] _hidden8;
+    private Biquad _shapeHighPass;
+    private Biquad _shapeLowPass;
+    private long _samples;
+    private long _pendingSample = -1;
+    private double _pendingPre = double.NaN;
+    private long _classified;
+    private long _heavy;
     private readonly DetectedBeat[] _beats;
     private readonly float[] _rr = new float[RateBeats];
     private readonly float[] _rrSorted = new float[RateBeats];
@@ -26,11 +45,28 @@ public sealed class EcgPipeline
     private int _beatCount;
     private int _rrCount;
 
-    /// <summary>Creates a pipeline for one lead at <paramref name="samplingHz"/> (125 to 1000 Hz).</summary>
-    public EcgPipeline(double samplingHz)
+    /// <summary>
+    /// Creates a pipeline for one lead at <paramref name="samplingHz"/> (125 to 1000 Hz), classing
+    /// beats with <paramref name="beatModel"/> (the model shipped with Care by default).
+    /// </summary>
+    public EcgPipeline(double samplingHz, BeatModel? beatModel = null)
     {
         _detector = new QrsDetector(samplingHz);
         _hrv = new HrvAccumulator(samplingHz);
+        _atrial = new AtrialActivity(samplingHz);
+        _model = beatModel ?? ShippedModel.Value;
+        _shape = new BeatFeatures(samplingHz);
+        var ring = 1;
+        while (ring < 3 * samplingHz + _shape.SegmentLength)
+        {
+            ring <<= 1;
+        }
+        _shapeRing = new float[ring];
+        _shapeMask = ring - 1;
+        _segment = new float[_shape.SegmentLength];
+        _input8 = new sbyte[_model.Inputs];
+        _hidden8 = new sbyte[_model.Hidden];
+        (_shapeHighPass, _shapeLowPass) = BeatFeatures.Filters(samplingHz);
         _beats = new DetectedBeat[_detector.MaxBeatsFor(Block)];
     }
 
@@ -38,7 +74,10 @@ public sealed class EcgPipeline
     public double SamplingHz => _detector.SamplingHz;
 
     /// <summary>Bytes of state held for this stream.</summary>
-    public int StateBytes => _detector.StateBytes + _beats.Length * 40 + AfDetector.Window * 16 + 64 * 4 + History * 8 + RateBeats * 8 + 256;
+    public int StateBytes => _detector.StateBytes + _atrial.StateBytes + _shapeRing.Length * 4 + _segment.Length * 4 + BeatFeatures.Count * 4 + BeatFeatures.StateBytes + _beats.Length * 40 + AfDetector.Window * 16 + 64 * 4 + History * 8 + RateBeats * 8 + 256;
+
+    /// <summary>The fraction of classed beats that the heavy tier (the INT8 classifier) ran on.</summary>
+    public double HeavyTierFraction => _classified == 0 ? 0 : _heavy / (double)_classified;
 
     /// <summary>True while the current rhythm is atrial fibrillation.</summary>
     public bool InAf => _af.InAf;
@@ -49,6 +88,16 @@ public sealed class EcgPipeline
         _detector.Reset();
         _af.Reset();
         _hrv.Reset();
+        _atrial.Reset();
+        _shape.Reset();
+        Array.Clear(_shapeRing);
+        _shapeHighPass.Reset();
+        _shapeLowPass.Reset();
+        _samples = 0;
+        _pendingSample = -1;
+        _pendingPre = double.NaN;
+        _classified = 0;
+        _heavy = 0;
         Array.Clear(_rr);
         Array.Clear(_history);
         _lastBeat = -1;
@@ -56,14 +105,22 @@ public sealed class EcgPipeline
         _rrCount = 0;
     }
 
-    /// <summary>Consumes <paramref name="samples"/> (mV) and reports beats, rhythm changes and HRV windows to <paramref name="listener"/>.</summary>
+    /// <summary>
+    /// Consumes <paramref name="samples"/> (mV) and reports beats, rhythm changes and HRV windows to
+    /// <paramref name="listener"/> (not null; a struct listener is called without boxing).
+    /// </summary>
     public void Process<TListener>(ReadOnlySpan<float> samples, TListener listener)
         where TListener : IEcgListener
     {
-        ArgumentNullException.ThrowIfNull(listener);
         for (var start = 0; start < samples.Length; start += Block)
         {
             var chunk = samples.Slice(start, Math.Min(Block, samples.Length - start));
+            _atrial.Append(chunk);
+            foreach (var x in chunk)
+            {
+                var v = float.IsFinite(x) ? x : 0f;
+                _shapeRing[(int)(_samples++ & _shapeMask)] = (float)_shapeLowPass.Step(_shapeHighPass.Step(v));
+            }
             var count = _detector.Process(chunk, _beats);
             for (var i = 0; i < count; i++)
             {
@@ -72,12 +129,37 @@ public sealed class EcgPipeline
         }
     }
 
-    /// <summary>Reports the HRV of the window still open (call at the end of a stream).</summary>
+    /// <summary>Reports the class of the last beat and the HRV of the window still open (call at the end of a stream).</summary>
     public void Flush<TListener>(TListener listener)
         where TListener : IEcgListener
     {
-        ArgumentNullException.ThrowIfNull(listener);
+        ClassifyPending(double.NaN, _detector.SampleCount, listener);
         listener.OnHrv(new HrvEvent(_hrv.Summary(_detector.SampleCount), _detector.SampleCount));
+    }
+
+    private void ClassifyPending<TListener>(double post, long decidedAt, TListener listener)
+        where TListener : IEcgListener
+    {
+        if (_pendingSample < 0)
+        {
+            return;
+        }
+        var start = _pendingSample - _shape.SegmentLead;
+        var available = start >= 0 && start > _samples - _shapeMask && start + _segment.Length <= _samples;
+        if (available)
+        {
+            for (var k = 0; k < _segment.Length; k++)
+            {
+                _segment[k] = _shapeRing[(int)((start + k) & _shapeMask)];
+            }
+        }
+        var flagged = _shape.Extract(available ? _segment : [], _pendingPre, post, _features);
+        var heavy = flagged && available;
+        var cls = heavy ? _model.ClassifyInt8(_features, _input8, _hidden8) : AamiClass.N;
+        _classified++;
+        _heavy += heavy ? 1 : 0;
+        listener.OnBeatClass(new BeatClassEvent(_pendingSample, cls, heavy, decidedAt));
+        _pendingSample = -1;
     }
 
     private void OnBeat<TListener>(in DetectedBeat beat, TListener listener)
@@ -100,7 +182,11 @@ public sealed class EcgPipeline
             var median = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
             rate = 60 / median;
         }
-        listener.OnBeat(new BeatEvent(beat.Sample, beat.DecidedAtSample, rr, rate, beat.FromSearchBack));
+        ClassifyPending(rr, beat.DecidedAtSample, listener);
+        _pendingSample = beat.Sample;
+        _pendingPre = rr;
+        var atrial = _atrial.Correlate(beat.Sample);
+        listener.OnBeat(new BeatEvent(beat.Sample, beat.DecidedAtSample, rr, rate, atrial, beat.FromSearchBack));
         if (double.IsNaN(rr))
         {
             return;
@@ -109,7 +195,7 @@ public sealed class EcgPipeline
         {
             listener.OnHrv(new HrvEvent(finished, beat.DecidedAtSample));
         }
-        if (_af.Add(rr))
+        if (_af.Add(rr, atrial))
         {
             // The window that tipped the decision is centred half a window back.
             var back = Math.Min(AfDetector.Window / 2, _beatCount - 1);

@@ -9,6 +9,9 @@ public interface IEcgListener
     /// <summary>A beat was decided.</summary>
     void OnBeat(in BeatEvent beat);
 
+    /// <summary>A beat's AAMI class was decided (one beat after the beat itself).</summary>
+    void OnBeatClass(in BeatClassEvent beat);
+
     /// <summary>The rhythm changed (atrial fibrillation began or ended).</summary>
     void OnRhythm(in RhythmEvent change);
 

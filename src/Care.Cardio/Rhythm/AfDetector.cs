@@ -1,8 +1,9 @@
 namespace Care.Cardio.Rhythm;
 
 /// <summary>
-/// Atrial-fibrillation detection from RR intervals alone, beat by beat, for a patch: over the last
-/// 32 intervals it asks whether the rhythm is irregular at every short lag (so bigeminy and
+/// Atrial-fibrillation detection, beat by beat, for a patch: over the last 32 beats it asks whether
+/// a steady P wave precedes the beats (<see cref="AtrialActivity"/>: then it is not AF), and whether
+/// the RR intervals are irregular at every short lag (so bigeminy and
 /// trigeminy, which repeat, are not AF), still irregular once premature–compensatory pairs are set
 /// aside (so isolated ectopic beats are not AF), spread over many RR values (Shannon entropy) and
 /// as random in its ups and downs as AF is (turning-point ratio). The state changes after three
@@ -13,7 +14,8 @@ public sealed class AfDetector
     /// <summary>RR intervals per analysis window.</summary>
     public const int Window = 32;
 
-    private const int Confirm = 3;                // windows in a row before the state changes
+    private const int ConfirmOn = 3;              // windows in a row before AF is declared
+    private const int ConfirmOff = 3;             // windows in a row before AF is declared over
     private const double LagIrregularity = 0.08;  // median |RR(i) − RR(i−L)| / median RR, at every lag L = 1..3
     private const double CleanIrregularity = 0.08; // the same at lag 1, premature–compensatory pairs left out
     private const double Entropy = 0.55;          // Shannon entropy of RR in 1/16-median bins, normalised by ln(32)
@@ -22,8 +24,11 @@ public sealed class AfDetector
     private const double Premature = 0.85;        // an ectopic pair: RR < 85 % of the median, then > 110 %
     private const double Compensatory = 1.1;
     private const int Bins = 64;
+    private const double SteadyAtrial = 0.6;       // median correlation with the atrial template: a P wave
+    private const int MinAtrialBeats = 8;
 
     private readonly float[] _rr = new float[Window];
+    private readonly float[] _atrial = new float[Window];
     private readonly float[] _scratch = new float[Window];
     private readonly float[] _ordered = new float[Window];
     private readonly bool[] _ectopic = new bool[Window];
@@ -40,6 +45,7 @@ public sealed class AfDetector
     public void Reset()
     {
         Array.Clear(_rr);
+        Array.Clear(_atrial);
         _count = 0;
         _next = 0;
         _agree = 0;
@@ -50,13 +56,14 @@ public sealed class AfDetector
     /// Adds one RR interval in seconds (intervals outside 0.2–3 s, such as those spanning a gap in
     /// the signal, are ignored) and returns true when the AF state changed with it.
     /// </summary>
-    public bool Add(double rrSeconds)
+    public bool Add(double rrSeconds, double atrialCorrelation = double.NaN)
     {
         if (!(rrSeconds >= 0.2 && rrSeconds <= 3))
         {
             return false;
         }
         _rr[_next] = (float)rrSeconds;
+        _atrial[_next] = (float)atrialCorrelation;
         _next = (_next + 1) % Window;
         if (_count < Window)
         {
@@ -72,7 +79,7 @@ public sealed class AfDetector
             _agree = 0;
             return false;
         }
-        if (++_agree < Confirm)
+        if (++_agree < (_inAf ? ConfirmOff : ConfirmOn))
         {
             return false;
         }
@@ -83,6 +90,19 @@ public sealed class AfDetector
 
     internal bool WindowLooksLikeAf()
     {
+        // Atrial activity first: a steady P wave before most beats rules AF out.
+        var known = 0;
+        foreach (var c in _atrial)
+        {
+            if (!float.IsNaN(c))
+            {
+                _scratch[known++] = c;
+            }
+        }
+        if (known >= MinAtrialBeats && Median(_scratch.AsSpan(0, known)) >= SteadyAtrial)
+        {
+            return false;
+        }
         // Oldest first.
         for (var i = 0; i < Window; i++)
         {

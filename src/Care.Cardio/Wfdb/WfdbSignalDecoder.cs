@@ -87,6 +87,30 @@ public static class WfdbSignalDecoder
         return result;
     }
 
+    /// <summary>
+    /// Decodes one signal of a two-signal format-212 file straight into physical units, without
+    /// intermediate arrays: <c>destination[i] = (adc − baseline) / gain</c> for as many frames as
+    /// both <paramref name="data"/> and <paramref name="destination"/> hold. Returns the frames written.
+    /// For streaming playback and benchmarks; <see cref="Decode"/> is the checked path.
+    /// </summary>
+    public static int DecodeTwoSignal212(ReadOnlySpan<byte> data, int signal, double baseline, double gain, Span<float> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(signal);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(signal, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(gain);
+        var frames = Math.Min(data.Length / 3, destination.Length);
+        var scale = (float)(1 / gain);
+        var offset = (float)baseline;
+        var p = signal == 0 ? 0 : 2;
+        for (var f = 0; f < frames; f++, p += 3)
+        {
+            int b1 = data[3 * f + 1];
+            var v = signal == 0 ? ((b1 & 0x0F) << 8) | data[p] : ((b1 & 0xF0) << 4) | data[p];
+            destination[f] = ((v << 20 >> 20) - offset) * scale;
+        }
+        return frames;
+    }
+
     private static long BytesFor(long samples, int format) => format == 212 ? (samples * 3 + 1) / 2 : samples * 2;
 
     private static void Decode212(ReadOnlySpan<byte> data, short[][] result, int frames)

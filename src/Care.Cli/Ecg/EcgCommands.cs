@@ -14,10 +14,17 @@ internal static class EcgCommands
         return ecg;
     }
 
+    /// <summary>The subcommands of <c>care train</c> for ECG models.</summary>
+    public static IEnumerable<Command> Train()
+    {
+        yield return BeatClassCommands.Train();
+    }
+
     /// <summary>The subcommands of <c>care eval</c> that score ECG intelligence.</summary>
     public static IEnumerable<Command> Eval()
     {
         yield return EvalEcgCommand.Build();
         yield return EvalAfCommand.Build();
+        yield return BeatClassCommands.Eval();
     }
 }

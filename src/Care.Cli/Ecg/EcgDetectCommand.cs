@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Care.Cardio.Classes;
 using Care.Cardio.Detection;
 using Care.Cardio.Wfdb;
 using Care.Cli.Hosting;
@@ -20,7 +21,8 @@ internal static class EcgDetectCommand
         var outDir = new Option<string?>("--out") { Description = "Output folder (default: the record's folder)" };
         var signal = new Option<int>("--signal") { Description = "Signal (lead) to analyse", DefaultValueFactory = _ => 0 };
         var csv = new Option<string?>("--csv") { Description = "Also write the beats with their features (sample, decision sample, energy, slope, search-back) to this CSV file" };
-        var command = new Command("detect", "Detect beats in a WFDB record and write them as a WFDB annotation file.") { record, annotator, outDir, signal, csv };
+        var classes = new Option<bool>("--classes") { Description = "Label each beat with its AAMI class (N, S as A, V, F, Q) by the shipped INT8 beat model" };
+        var command = new Command("detect", "Detect beats in a WFDB record and write them as a WFDB annotation file.") { record, annotator, outDir, signal, csv, classes };
         CliAction.Set(command, async (parse, cancel) =>
         {
             var path = EcgPaths.Record(parse.GetRequiredValue(record));
@@ -32,7 +34,10 @@ internal static class EcgDetectCommand
             var rec = WfdbRecord.Read(path);
             var channel = EcgPaths.CheckSignal(rec, parse.GetValue(signal));
             var beats = RecordDetection.Detect(rec, channel);
-            var annotations = beats.Select(b => new Annotation(b.Sample, AnnotationCodes.Normal, Channel: (byte)channel)).ToList();
+            var labels = parse.GetValue(classes)
+                ? BeatDataset.Classify(rec.Physical(channel), rec.Header.SamplingFrequencyHz, [.. beats.Select(b => b.Sample)], BeatModel.Shipped())
+                : null;
+            var annotations = beats.Select((b, i) => new Annotation(b.Sample, labels is null ? AnnotationCodes.Normal : AamiClasses.Code(labels[i]), Channel: (byte)channel)).ToList();
             var folder = parse.GetValue(outDir) ?? Path.GetDirectoryName(Path.GetFullPath(path + ".hea"))!;
             Directory.CreateDirectory(folder);
             var file = Path.Combine(folder, rec.Name + "." + name);

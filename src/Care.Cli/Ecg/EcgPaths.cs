@@ -16,6 +16,22 @@ internal static class EcgPaths
         return path;
     }
 
+    /// <summary>
+    /// Runs <paramref name="body"/> for records 0 … <paramref name="count"/> − 1 on all cores; a bad
+    /// record's <see cref="InvalidInputException"/> comes out as itself (exit code 2), not wrapped.
+    /// </summary>
+    public static void ForEachRecord(int count, CancellationToken cancel, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancel }, body);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<InvalidInputException>().FirstOrDefault() is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+    }
+
     /// <summary>Checks that <paramref name="record"/> has signal <paramref name="signal"/>.</summary>
     public static int CheckSignal(Care.Cardio.Wfdb.WfdbRecord record, int signal)
     {

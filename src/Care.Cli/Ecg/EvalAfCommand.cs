@@ -35,7 +35,7 @@ internal static class EvalAfCommand
     internal static IReadOnlyList<AfScore> Score(IReadOnlyList<string> paths, CancellationToken cancel)
     {
         var scores = new AfScore[paths.Count];
-        Parallel.For(0, paths.Count, new ParallelOptions { CancellationToken = cancel }, i =>
+        EcgPaths.ForEachRecord(paths.Count, cancel, i =>
         {
             var record = WfdbRecord.Read(paths[i]);
             var reference = AfScore.ReferenceEpisodesOf(WfdbRecord.ReadAnnotations(paths[i]), record.Length);
@@ -57,6 +57,10 @@ internal static class EvalAfCommand
         }
 
         public void OnHrv(in HrvEvent window)
+        {
+        }
+
+        public void OnBeatClass(in BeatClassEvent beat)
         {
         }
 

@@ -36,6 +36,10 @@ internal static class CommandTree
 
     private static IEnumerable<Command> Train()
     {
+        foreach (var command in EcgCommands.Train())
+        {
+            yield return command;
+        }
         yield return Sepsis.SepsisCommands.TrainSepsis();
     }
 

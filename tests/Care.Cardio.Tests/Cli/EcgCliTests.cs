@@ -36,12 +36,57 @@ public sealed class EcgCliTests
     }
 
     [Fact]
+    public async Task Eval_beats_json_has_the_documented_shape()
+    {
+        var db = SharedData.RequireFolder("mitdb");
+        var (code, output, error) = await Run("eval", "beats", "--db", db, "--records", "100", "--json");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var classes = json.RootElement.GetProperty("classes");
+        foreach (var c in new[] { "N", "S", "V", "F", "Q" })
+        {
+            Assert.True(classes.GetProperty(c).TryGetProperty("se", out _), c);
+            Assert.True(classes.GetProperty(c).TryGetProperty("ppv", out _), c);
+        }
+        Assert.InRange(classes.GetProperty("N").GetProperty("se").GetDouble(), 90, 100);
+        Assert.InRange(json.RootElement.GetProperty("heavyTierFraction").GetDouble(), 0, 0.5);
+    }
+
+    [Fact]
+    public async Task Eval_af_json_reports_gross_duration_and_episode_figures()
+    {
+        var db = SharedData.RequireFolder("mitdb");
+        var (code, output, error) = await Run("eval", "af", "--db", db, "--records", "100", "--json");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var record = json.RootElement.GetProperty("records")[0];
+        Assert.Equal(0, record.GetProperty("referenceEpisodes").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("gross").GetProperty("falseAfMinutesOnNonAfRecords").GetDouble());
+    }
+
+    [Fact]
     public async Task Eval_ecg_names_a_record_that_is_not_there()
     {
         var db = SharedData.RequireFolder("mitdb");
         var (code, _, error) = await Run("eval", "ecg", "--db", db, "--records", "100,999");
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("record '999'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_corrupt_record_in_the_database_is_bad_input_named_by_file_and_offset()
+    {
+        using var folder = new TempFolder();
+        var good = SyntheticRecord.Write(folder, "a", 16, [Detection.SyntheticEcg.Make(250, 20, 70, 1).Samples.Select(v => (short)(v * 200)).ToArray()]);
+        File.WriteAllBytes(good + ".atr", AnnotationFile.Write([new Annotation(100, AnnotationCodes.Normal)]));
+        var bad = SyntheticRecord.Write(folder, "b", 16, SyntheticRecord.Signals(1, 5000, 2));
+        File.WriteAllBytes(bad + ".atr", [0x05, 0x04]); // no end marker
+        var (code, _, error) = await Run("eval", "ecg", "--db", folder.Path);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("b.atr @ byte 2", error, StringComparison.Ordinal);
+        (code, _, error) = await Run("eval", "ecg", "--db", folder.Path, "--rate", "2000");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--rate", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,18 +17,15 @@ internal static class SyntheticEcg
         }
         for (var i = 0; i < n; i++)
         {
-            var time = i / fs;
-            double v = wanderMv * Math.Sin(2 * Math.PI * 0.3 * time) + noiseMv * Gaussian(random);
-            foreach (var b in beats)
+            samples[i] = (float)(wanderMv * Math.Sin(2 * Math.PI * 0.3 * i / fs) + noiseMv * Gaussian(random));
+        }
+        foreach (var b in beats)
+        {
+            for (var i = Math.Max(0, b - (int)(0.3 * fs)); i < Math.Min(n, b + (int)(0.5 * fs)); i++)
             {
-                var dt = time - b / fs;
-                if (dt < -0.3 || dt > 0.5)
-                {
-                    continue;
-                }
-                v += 0.15 * Bump(dt + 0.16, 0.025) + 1.2 * Bump(dt, 0.010) - 0.25 * Bump(dt - 0.025, 0.008) + tWaveMv * Bump(dt - 0.28, 0.045);
+                var dt = (i - b) / fs;
+                samples[i] += (float)(0.15 * Bump(dt + 0.16, 0.025) + 1.2 * Bump(dt, 0.010) - 0.25 * Bump(dt - 0.025, 0.008) + tWaveMv * Bump(dt - 0.28, 0.045));
             }
-            samples[i] = (float)v;
         }
         return (samples, beats);
     }

@@ -59,6 +59,22 @@ public sealed class WfdbRecordTests
     }
 
     [Fact]
+    public void Streaming_212_decoder_matches_the_checked_reader()
+    {
+        using var folder = new TempFolder();
+        var data = SyntheticRecord.Signals(2, 1000, seed: 11);
+        var path = SyntheticRecord.Write(folder, "s", 212, data);
+        var rec = WfdbRecord.Read(path);
+        var bytes = File.ReadAllBytes(path + ".dat");
+        for (var signal = 0; signal < 2; signal++)
+        {
+            var fast = new float[1000];
+            Assert.Equal(1000, WfdbSignalDecoder.DecodeTwoSignal212(bytes, signal, 5, 100, fast));
+            Assert.Equal(rec.Physical(signal), fast);
+        }
+    }
+
+    [Fact]
     public void Crlf_and_lf_headers_read_the_same()
     {
         using var folder = new TempFolder();
