@@ -1,6 +1,5 @@
 using Care.Core.Doses;
 using Care.Core.Ids;
-using Microsoft.Data.Sqlite;
 
 namespace Care.Hermes.Storage.Sqlite;
 
@@ -39,20 +38,6 @@ public sealed partial class SqliteHermesStore
     }
 
     /// <inheritdoc/>
-    public Task<long> CountDosesAsync(IReadOnlyCollection<WearerId> wearers, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(wearers);
-        using var connection = OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM doses d JOIN wearers w ON w.id = d.wearer WHERE w.code = $w";
-        var parameter = command.Parameters.Add("$w", SqliteType.Text);
-        long total = 0;
-        foreach (var wearer in wearers)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            parameter.Value = wearer.Value;
-            total += (long)command.ExecuteScalar()!;
-        }
-        return Task.FromResult(total);
-    }
+    public Task<long> CountDosesAsync(IReadOnlyCollection<WearerId> wearers, CancellationToken cancellationToken = default) =>
+        Task.FromResult(CountPerWearer("doses", wearers, cancellationToken));
 }

@@ -124,12 +124,16 @@ public sealed partial class SqliteHermesStore : IHermesStore
     }
 
     /// <inheritdoc/>
-    public Task<long> CountObservationsAsync(IReadOnlyCollection<WearerId> wearers, CancellationToken cancellationToken = default)
+    public Task<long> CountObservationsAsync(IReadOnlyCollection<WearerId> wearers, CancellationToken cancellationToken = default) =>
+        Task.FromResult(CountPerWearer("observations", wearers, cancellationToken));
+
+    /// <summary>Rows of <paramref name="table"/> (one of Hermes's per-wearer tables, never user input) for all of <paramref name="wearers"/>.</summary>
+    private long CountPerWearer(string table, IReadOnlyCollection<WearerId> wearers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(wearers);
         using var connection = OpenReader();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM observations o JOIN wearers w ON w.id = o.wearer WHERE w.code = $w";
+        command.CommandText = $"SELECT COUNT(*) FROM {table} t JOIN wearers w ON w.id = t.wearer WHERE w.code = $w";
         var parameter = command.Parameters.Add("$w", SqliteType.Text);
         long total = 0;
         foreach (var wearer in wearers)
@@ -138,7 +142,7 @@ public sealed partial class SqliteHermesStore : IHermesStore
             parameter.Value = wearer.Value;
             total += (long)command.ExecuteScalar()!;
         }
-        return Task.FromResult(total);
+        return total;
     }
 
     /// <inheritdoc/>
