@@ -7,7 +7,8 @@ namespace Care.Patch.Ecg;
 /// <summary>
 /// Runs Care.Cardio's <see cref="EcgPipeline"/> on one ECG recording of a patch and turns what it
 /// finds into records: a heart rate per minute (from the beats whose R wave falls in the minute)
-/// and rhythm events — AF episodes (from the pipeline's rhythm changes), runs of three or more
+/// and rhythm events — AF episodes (from the pipeline's rhythm changes, stretches less than
+/// <see cref="AfMergeGap"/> apart merged, at least <see cref="MinAfDuration"/> long), runs of three or more
 /// consecutive ventricular beats, and pauses (an RR interval of <see cref="PauseThreshold"/> or
 /// more). Records are handed to the <see cref="IEcgRecordSink"/> as soon as they are final. A
 /// recording has one start time; call <see cref="End"/> when it stops (an open AF episode is closed
@@ -17,6 +18,15 @@ public sealed class PatchEcgMonitor
 {
     /// <summary>The shortest RR interval reported as a pause: 2 s (the usual Holter criterion; 3 s is the clinically significant one).</summary>
     public static readonly TimeSpan PauseThreshold = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// AF stretches separated by less than this are one episode: the pipeline's 32-beat windows
+    /// drop in and out of AF during an episode whose rhythm briefly looks regular.
+    /// </summary>
+    public static readonly TimeSpan AfMergeGap = TimeSpan.FromMinutes(2);
+
+    /// <summary>The shortest AF episode reported: 30 s (the ESC/AHA definition of an AF episode).</summary>
+    public static readonly TimeSpan MinAfDuration = TimeSpan.FromSeconds(30);
 
     /// <summary>The fewest consecutive ventricular beats reported as a run (three: a salvo or non-sustained VT).</summary>
     public const int MinRunBeats = 3;
@@ -30,9 +40,11 @@ public sealed class PatchEcgMonitor
     private long _lastBeat = -1;
     private int _beatsInMinute;
     private long _afStart = -1;
+    private long _afEnd = -1;
     private long _runStart = -1;
     private long _runEnd = -1;
     private int _runBeats;
+    private readonly long[] _byKind = new long[PatchEventKinds.All.Count + 1];
     private bool _ended = true;
     private long _samples;
 
@@ -56,6 +68,9 @@ public sealed class PatchEcgMonitor
     /// <summary>Rhythm events reported since construction.</summary>
     public long EventsReported { get; private set; }
 
+    /// <summary>Rhythm events of <paramref name="kind"/> reported since construction.</summary>
+    public long EventsOf(PatchEventKind kind) => (int)kind is >= 1 and <= 3 ? _byKind[(int)kind] : 0;
+
     /// <summary>Heart-rate records reported since construction.</summary>
     public long HeartRatesReported { get; private set; }
 
@@ -76,7 +91,7 @@ public sealed class PatchEcgMonitor
         _minute = 0;
         _firstBeat = _lastBeat = -1;
         _beatsInMinute = 0;
-        _afStart = _runStart = _runEnd = -1;
+        _afStart = _afEnd = _runStart = _runEnd = -1;
         _runBeats = 0;
         _samples = 0;
         _ended = false;
@@ -105,11 +120,12 @@ public sealed class PatchEcgMonitor
         long last = _samples - 1;
         CloseMinute();
         CloseRun();
-        if (_afStart >= 0)
+        if (_afStart >= 0 && _afEnd < 0)
         {
-            Report(new PatchEvent(PatchEventKind.AtrialFibrillation, Time(_afStart), Time(Math.Max(_afStart, last)), null, "ongoing when the recording stopped"));
-            _afStart = -1;
+            _afEnd = Math.Max(_afStart, last);
+            ReportAf("ongoing when the recording stopped");
         }
+        ReportAf(null);
         _ended = true;
     }
 
@@ -120,10 +136,15 @@ public sealed class PatchEcgMonitor
     {
         _sink.OnEvent(e);
         EventsReported++;
+        _byKind[(int)e.Kind]++;
     }
 
     private void OnBeat(in BeatEvent beat)
     {
+        if (_afEnd >= 0 && beat.Sample - _afEnd > AfMergeGap.TotalSeconds * SamplingHz)
+        {
+            ReportAf(null);
+        }
         long minute = beat.Sample / _samplesPerMinute;
         if (minute > _minute)
         {
@@ -182,12 +203,26 @@ public sealed class PatchEcgMonitor
     {
         if (change.Rhythm == RhythmKind.AtrialFibrillation)
         {
+            // AF again within the merge gap continues the episode.
             _afStart = _afStart < 0 ? change.StartSample : _afStart;
+            _afEnd = -1;
         }
-        else if (_afStart >= 0)
+        else if (_afStart >= 0 && _afEnd < 0)
         {
-            Report(new PatchEvent(PatchEventKind.AtrialFibrillation, Time(_afStart), Time(Math.Max(_afStart, change.StartSample)), null, null));
-            _afStart = -1;
+            _afEnd = Math.Max(_afStart, change.StartSample);
+        }
+    }
+
+    /// <summary>Reports the closed AF episode, if any and long enough, and forgets it.</summary>
+    private void ReportAf(string? detail)
+    {
+        if (_afStart >= 0 && _afEnd >= 0)
+        {
+            if (_afEnd - _afStart >= MinAfDuration.TotalSeconds * SamplingHz)
+            {
+                Report(new PatchEvent(PatchEventKind.AtrialFibrillation, Time(_afStart), Time(_afEnd), null, detail));
+            }
+            _afStart = _afEnd = -1;
         }
     }
 
