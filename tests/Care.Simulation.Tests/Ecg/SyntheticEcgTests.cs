@@ -107,17 +107,36 @@ public sealed class SyntheticEcgTests
         Assert.Contains(onsets, o => o.StartSample >= episode.StartSample - (30 * Fs) && o.StartSample <= episode.EndSample);
     }
 
+    [Fact]
+    public void Pipeline_classes_isolated_synthetic_ventricular_beats_as_v_and_almost_no_sinus_beat_as_v()
+    {
+        var ecg = new SyntheticEcg(new SyntheticEcgOptions { VentricularBeatPerBeat = 0.03, PausePerBeat = 0 }, 11, recordBeats: true);
+        var listener = new Collect();
+        var pipeline = new EcgPipeline(Fs);
+        pipeline.Process(Draw(ecg, TimeSpan.FromMinutes(10)), listener);
+        pipeline.Flush(listener);
+        var truth = ecg.Beats.Select((b, i) => (Sample: b, Kind: ecg.BeatKinds[i])).ToList();
+        int ventricular = truth.Count(t => t.Kind == SyntheticBeatKind.Ventricular);
+        int classedV = truth.Count(t => t.Kind == SyntheticBeatKind.Ventricular
+            && listener.Classes.Any(c => c.Class == Cardio.Classes.AamiClass.V && Math.Abs(c.Sample - t.Sample) <= 0.15 * Fs));
+        int sinusAsV = truth.Count(t => t.Kind == SyntheticBeatKind.Sinus
+            && listener.Classes.Any(c => c.Class == Cardio.Classes.AamiClass.V && Math.Abs(c.Sample - t.Sample) <= 0.15 * Fs));
+        Assert.True(ventricular >= 10, $"{ventricular} ventricular beats drawn");
+        Assert.True(classedV >= 0.9 * ventricular, $"{classedV} of {ventricular} ventricular beats classed V");
+        Assert.True(sinusAsV <= 0.01 * truth.Count, $"{sinusAsV} sinus beats classed V");
+    }
+
     private sealed class Collect : IEcgListener
     {
         public List<long> Beats { get; } = [];
+
+        public List<BeatClassEvent> Classes { get; } = [];
 
         public List<RhythmEvent> Rhythm { get; } = [];
 
         public void OnBeat(in BeatEvent beat) => Beats.Add(beat.Sample);
 
-        public void OnBeatClass(in BeatClassEvent beat)
-        {
-        }
+        public void OnBeatClass(in BeatClassEvent beat) => Classes.Add(beat);
 
         public void OnRhythm(in RhythmEvent change) => Rhythm.Add(change);
 
