@@ -39,6 +39,37 @@ public sealed class DemoEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Ecg_wearers_rhythm_events_reach_hermes_and_every_one_is_stored()
+    {
+        string db = Path.Combine(_folder, "ecg.db");
+        var (exit, output, error) = await CliRun.RunAsync("demo", "--wearers", "2", "--days", "2", "--seed", "5", "--diabetic-share", "0", "--ecg-share", "1", "--ecg-hours", "3", "--db", db, "--json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(2, root.GetProperty("ecgWearers").GetInt32());
+        Assert.Equal(2L * 2 * 3 * 3600 * 250, root.GetProperty("ecgSamples").GetInt64());
+        long generated = root.GetProperty("rhythmEventsGenerated").GetInt64();
+        Assert.True(generated > 0, "no rhythm events in 12 hours of ECG");
+        Assert.Equal(generated, root.GetProperty("rhythmEventsStored").GetInt64());
+        var byKind = root.GetProperty("rhythmEventsStoredByKind");
+        Assert.Equal(generated, byKind.EnumerateObject().Sum(k => k.Value.GetInt64()));
+        Assert.Equal(root.GetProperty("observationsGenerated").GetInt64(), root.GetProperty("observationsStored").GetInt64());
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // During the ECG window (02:00-05:00 UTC) the heart rate comes from the ECG, one per minute with beats.
+        command.CommandText = """
+            SELECT (SELECT COUNT(*) FROM events),
+                   (SELECT COUNT(*) FROM observations WHERE sign = 1 AND time_ms % 86400000 >= 7200000 AND time_ms % 86400000 < 18000000)
+            """;
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(generated, reader.GetInt64(0));
+        Assert.InRange(reader.GetInt64(1), 0.95 * 2 * 2 * 180, 2 * 2 * 180);
+    }
+
+    [Fact]
     public async Task Diabetic_wearers_glucose_and_doses_reach_hermes()
     {
         Care.Testing.SharedData.RequireFolder("t1d");

@@ -6,11 +6,13 @@ using Care.Cli.Hosting;
 using Care.Clinical.EarlyWarning;
 using Care.Core.Bundles;
 using Care.Core.Errors;
+using Care.Core.Events;
 using Care.Hermes.Hosting;
 using Care.Hermes.Ingest;
 using Care.Hermes.Storage.Sqlite;
 using Care.Metabolic.Patients;
 using Care.Simulation.Demo;
+using Care.Simulation.Ecg;
 using Care.Simulation.Vitals;
 using Spectre.Console;
 
@@ -29,12 +31,22 @@ internal static class DemoCommand
             Description = "Share of wearers who are diabetic (0-1), when the T1D cohort (shared/data/t1d) is found",
             DefaultValueFactory = _ => 0.2,
         };
+        var ecgShare = new Option<double>("--ecg-share")
+        {
+            Description = "Share of wearers whose patch records ECG (0-1): synthetic ECG at 250 Hz in a daily window, the ECG pipeline on the patch, rhythm events to Hermes",
+            DefaultValueFactory = _ => 0.1,
+        };
+        var ecgHours = new Option<double>("--ecg-hours")
+        {
+            Description = "Hours of ECG per day for ECG wearers, from 02:00 UTC (above 0, at most 6)",
+            DefaultValueFactory = _ => 1,
+        };
         var db = CommonOptions.Database();
         var json = CommonOptions.Json();
         var command = new Command("demo",
-            "Simulate wearers with patches for some days: vitals (and, for diabetic wearers, CGM glucose and the patch loop's insulin doses) go to the patch outbox, daily kiosk exchanges upload them to Hermes (SQLite), Hermes scores NEWS2 and raises alerts.")
+            "Simulate wearers with patches for some days: vitals (and, for diabetic wearers, CGM glucose and the patch loop's insulin doses) go to the patch outbox, ECG wearers' patches add rhythm events (AF, ventricular runs, pauses), daily kiosk exchanges upload them to Hermes (SQLite), Hermes scores NEWS2 and raises alerts.")
         {
-            wearers, days, seed, share, db, json,
+            wearers, days, seed, share, ecgShare, ecgHours, db, json,
         };
         CliAction.Set(command, async (parse, cancellationToken) =>
         {
@@ -52,7 +64,16 @@ internal static class DemoCommand
             {
                 throw new InvalidInputException("--diabetic-share", $"{diabetic} is out of range; use 0 to 1");
             }
-            var summary = await RunAsync(n, d, parse.GetValue(seed), diabetic, parse.GetValue(db)!, parse.GetValue(json), parse.InvocationConfiguration.Error, cancellationToken);
+            double ecg = parse.GetValue(ecgShare), hours = parse.GetValue(ecgHours);
+            if (!(ecg is >= 0 and <= 1))
+            {
+                throw new InvalidInputException("--ecg-share", $"{ecg} is out of range; use 0 to 1");
+            }
+            if (!(hours > 0 && hours <= EcgWearer.MaxHoursPerDay))
+            {
+                throw new InvalidInputException("--ecg-hours", $"{hours} is out of range; use above 0 and at most {EcgWearer.MaxHoursPerDay}");
+            }
+            var summary = await RunAsync(n, d, parse.GetValue(seed), diabetic, ecg, hours, parse.GetValue(db)!, parse.GetValue(json), parse.InvocationConfiguration.Error, cancellationToken);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
@@ -65,7 +86,7 @@ internal static class DemoCommand
             if (!summary.NothingLost)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync(
-                    $"care demo: {summary.ObservationsGenerated - summary.ObservationsStored} observations and {summary.DoseRecordsGenerated - summary.DoseRecordsStored} doses were generated but not stored");
+                    $"care demo: {summary.ObservationsGenerated - summary.ObservationsStored} observations and {summary.DoseRecordsGenerated - summary.DoseRecordsStored} doses and {summary.RhythmEventsGenerated - summary.RhythmEventsStored} rhythm events were generated but not stored");
                 return ExitCodes.Failure;
             }
             return ExitCodes.Ok;
@@ -74,7 +95,7 @@ internal static class DemoCommand
     }
 
     /// <summary>Runs the demo against the database at <paramref name="database"/> and counts what arrived.</summary>
-    public static async Task<DemoSummary> RunAsync(int wearers, int days, int seed, double diabeticShare, string database, bool quiet, TextWriter notes, CancellationToken cancellationToken)
+    public static async Task<DemoSummary> RunAsync(int wearers, int days, int seed, double diabeticShare, double ecgShare, double ecgHoursPerDay, string database, bool quiet, TextWriter notes, CancellationToken cancellationToken)
     {
         await using var store = SqliteHermesStore.Open(database);
         await notes.WriteLineAsync($"Database: {store.DatabasePath}");
@@ -92,6 +113,8 @@ internal static class DemoCommand
         {
             Cohort = cohort,
             DiabeticShare = diabeticShare,
+            EcgShare = ecgShare,
+            EcgHoursPerDay = ecgHoursPerDay,
         };
         int expectedExchanges = wearers * (days + 1);
         var clock = Stopwatch.StartNew();
@@ -102,6 +125,8 @@ internal static class DemoCommand
 
         long stored = await store.CountObservationsAsync(outcome.WearerIds, cancellationToken);
         long dosesStored = await store.CountDosesAsync(outcome.WearerIds, cancellationToken);
+        var eventsStored = await store.CountEventsAsync(outcome.WearerIds, cancellationToken);
+        var kinds = Enum.GetValues<PatchEventKind>();
         var runWearers = outcome.WearerIds.Select(w => w.Value).ToHashSet(StringComparer.Ordinal);
         var alerts = (await store.GetAlertsAsync(settings.Start, int.MaxValue, cancellationToken)).Where(a => runWearers.Contains(a.WearerId)).ToList();
         var ill = outcome.Illnesses.ToDictionary(i => i.Wearer.Value, i => i.Onset, StringComparer.Ordinal);
@@ -124,6 +149,13 @@ internal static class DemoCommand
             InsulinDeliveredUnits = Math.Round(outcome.InsulinDeliveredUnits, 1),
             CartridgeAlerts = outcome.CartridgeAlerts,
             TimeInRangePercent = outcome.TimeInRangePercent is double tir ? Math.Round(tir, 1) : null,
+            EcgWearers = outcome.EcgWearers,
+            EcgSamples = outcome.EcgSamples,
+            ArrhythmiasDrawn = kinds.ToDictionary(PatchEventKinds.Name, k => outcome.ArrhythmiasDrawn.GetValueOrDefault(k)),
+            RhythmEventsGenerated = outcome.RhythmEventsGenerated,
+            RhythmEventsStored = eventsStored.Values.Sum(),
+            RhythmEventsGeneratedByKind = kinds.ToDictionary(PatchEventKinds.Name, k => outcome.RhythmEventsByKind.GetValueOrDefault(k)),
+            RhythmEventsStoredByKind = kinds.ToDictionary(PatchEventKinds.Name, k => eventsStored.GetValueOrDefault(k)),
             LedgerEntries = head.TreeSize,
             Alerts = new[] { News2Level.LowMedium, News2Level.Medium, News2Level.High }
                 .ToDictionary(level => level.ToName(), level => alerts.Count(a => a.Level == level)),
@@ -171,6 +203,11 @@ internal static class DemoCommand
         table.AddRow("insulin delivered (U)", $"{s.InsulinDeliveredUnits:N1}");
         table.AddRow("time in range 70-180 mg/dL (true BG)", s.TimeInRangePercent is double tir ? $"{tir:N1} %" : "-");
         table.AddRow("cartridge alerts", $"{s.CartridgeAlerts:N0}");
+        table.AddRow("ECG wearers (patch ECG pipeline)", $"{s.EcgWearers:N0}");
+        table.AddRow("ECG samples processed (250 Hz)", $"{s.EcgSamples:N0}");
+        table.AddRow("arrhythmias drawn (AF / V runs / pauses)", Kinds(s.ArrhythmiasDrawn));
+        table.AddRow("rhythm events generated", $"{s.RhythmEventsGenerated:N0} ({Kinds(s.RhythmEventsGeneratedByKind)})");
+        table.AddRow("rhythm events stored", $"{s.RhythmEventsStored:N0} ({Kinds(s.RhythmEventsStoredByKind)})");
         table.AddRow("kiosk exchanges (sealed, signed, in the ledger)", $"{s.Exchanges:N0}");
         table.AddRow("ledger entries (signed tree head)", $"{s.LedgerEntries:N0}");
         foreach (var (level, count) in s.Alerts)
@@ -187,4 +224,7 @@ internal static class DemoCommand
         console.Write(table);
         console.WriteLine("Alerts are decision support: they ask a clinician to assess the wearer.");
     }
+
+    private static string Kinds(IReadOnlyDictionary<string, long> byKind) =>
+        string.Join(" / ", PatchEventKinds.All.Select(k => $"{byKind.GetValueOrDefault(k):N0}"));
 }

@@ -42,6 +42,27 @@ internal sealed record DemoSummary
     /// <summary>Diabetic wearers' time with the simulator's true glucose in 70–180 mg/dL, percent; null without them.</summary>
     public required double? TimeInRangePercent { get; init; }
 
+    /// <summary>Wearers whose patch recorded ECG (a daily window) and ran the ECG pipeline.</summary>
+    public required int EcgWearers { get; init; }
+
+    /// <summary>ECG samples (250 Hz) the patches processed.</summary>
+    public required long EcgSamples { get; init; }
+
+    /// <summary>Arrhythmias the synthetic ECG drew (ground truth), by event kind.</summary>
+    public required IReadOnlyDictionary<string, long> ArrhythmiasDrawn { get; init; }
+
+    /// <summary>Rhythm events the patches' ECG pipelines generated.</summary>
+    public required long RhythmEventsGenerated { get; init; }
+
+    /// <summary>Rhythm events Hermes stored for this run's wearers (counted in the database).</summary>
+    public required long RhythmEventsStored { get; init; }
+
+    /// <summary>Rhythm events generated, by kind.</summary>
+    public required IReadOnlyDictionary<string, long> RhythmEventsGeneratedByKind { get; init; }
+
+    /// <summary>Rhythm events stored, by kind (counted in the database).</summary>
+    public required IReadOnlyDictionary<string, long> RhythmEventsStoredByKind { get; init; }
+
     /// <summary>Entries in the ledger when the run ended (all runs in this database), covered by a fresh signed tree head.</summary>
     public required long LedgerEntries { get; init; }
 
@@ -71,5 +92,5 @@ internal sealed record DemoSummary
     public sealed record LeadTimes(int Count, int BeforeEvent, double? Median, double? Min, double? Max);
 
     [JsonIgnore]
-    public bool NothingLost => ObservationsStored == ObservationsGenerated && DoseRecordsStored == DoseRecordsGenerated;
+    public bool NothingLost => ObservationsStored == ObservationsGenerated && DoseRecordsStored == DoseRecordsGenerated && RhythmEventsStored == RhythmEventsGenerated;
 }

@@ -1,4 +1,5 @@
 using Care.Core.Doses;
+using Care.Core.Events;
 using Care.Core.Ids;
 using Care.Core.Observations;
 
@@ -26,4 +27,7 @@ public sealed record Bundle(
 
     /// <summary>Insulin deliveries, in strictly increasing time order; empty when the patch gives no insulin.</summary>
     public IReadOnlyList<DoseDelivery> Doses { get; init; } = [];
+
+    /// <summary>Rhythm and other events, in non-decreasing start order, unique per (kind, start); empty when none.</summary>
+    public IReadOnlyList<PatchEvent> Events { get; init; } = [];
 }

@@ -21,6 +21,11 @@ internal static class BundleFields
     public static readonly JsonEncodedText DurationMinutes = JsonEncodedText.Encode("durationMinutes");
     public static readonly JsonEncodedText BolusUnits = JsonEncodedText.Encode("bolusUnits");
     public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+    public static readonly JsonEncodedText Events = JsonEncodedText.Encode("events");
+    public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+    public static readonly JsonEncodedText Start = JsonEncodedText.Encode("start");
+    public static readonly JsonEncodedText End = JsonEncodedText.Encode("end");
+    public static readonly JsonEncodedText Detail = JsonEncodedText.Encode("detail");
 
     /// <summary>The only drug a dose record names.</summary>
     public const string Insulin = "insulin";

@@ -18,7 +18,9 @@ namespace Care.Core.Bundles;
 /// allowed clock skew, unknown LOINC codes, units that do not match the code, NaN or values
 /// outside physiological limits, observations out of time order, and duplicated observations
 /// (same code and time); in the optional <c>doses</c> array, unknown drugs, units or reasons,
-/// negative, NaN or implausible amounts and durations, and doses out of time order or sharing a time.
+/// negative, NaN or implausible amounts and durations, and doses out of time order or sharing a time;
+/// in the optional <c>events</c> array, unknown kinds, an end before the start, NaN or negative values,
+/// oversized detail text, and events out of start order or repeating a kind and start.
 /// </remarks>
 public static partial class BundleReader
 {
@@ -152,6 +154,9 @@ public static partial class BundleReader
                     break;
                 case "doses":
                     ReadDoses(ref reader, state);
+                    break;
+                case "events":
+                    ReadEvents(ref reader, state);
                     break;
                 default:
                     state.Add(path, "unknown field");

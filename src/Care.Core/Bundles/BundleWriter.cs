@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Care.Core.Doses;
+using Care.Core.Events;
 using Care.Core.Observations;
 
 namespace Care.Core.Bundles;
@@ -41,6 +42,11 @@ public static class BundleWriter
             {
                 WriteDoses(json, bundle.Doses);
             }
+            // Likewise events: absent when there are none.
+            if (bundle.Events.Count > 0)
+            {
+                WriteEvents(json, bundle.Events);
+            }
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
@@ -59,6 +65,31 @@ public static class BundleWriter
             json.WriteNumber(BundleFields.DurationMinutes, d.Duration.TotalMinutes);
             json.WriteNumber(BundleFields.BolusUnits, d.BolusUnits);
             json.WriteString(BundleFields.Reason, DoseReasonNames.Name(d.Reason));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteEvents(Utf8JsonWriter json, IReadOnlyList<PatchEvent> events)
+    {
+        json.WriteStartArray(BundleFields.Events);
+        foreach (var e in events)
+        {
+            json.WriteStartObject();
+            json.WriteString(BundleFields.Kind, PatchEventKinds.Name(e.Kind));
+            json.WriteString(BundleFields.Start, e.Start.UtcDateTime);
+            if (e.End is DateTimeOffset end)
+            {
+                json.WriteString(BundleFields.End, end.UtcDateTime);
+            }
+            if (e.Value is double value)
+            {
+                json.WriteNumber(BundleFields.Value, value);
+            }
+            if (e.Detail is string detail)
+            {
+                json.WriteString(BundleFields.Detail, detail);
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -1,5 +1,6 @@
 using Care.Core.Doses;
 using Care.Core.Errors;
+using Care.Core.Events;
 using Care.Core.Ids;
 using Care.Core.Observations;
 
@@ -12,6 +13,7 @@ internal sealed class ReadState(BundleLimits limits, DateTimeOffset latest)
     private readonly List<Observation> _observations = [];
     private readonly List<int> _indexOfSameTime = [];
     private readonly List<DoseDelivery> _doses = [];
+    private readonly List<PatchEvent> _events = [];
     private bool _truncated;
 
     public BundleLimits Limits => limits;
@@ -85,6 +87,30 @@ internal sealed class ReadState(BundleLimits limits, DateTimeOffset latest)
         _doses.Add(dose);
     }
 
+    /// <summary>Adds a valid event, checking start order and duplicates (same kind and start) against the ones before.</summary>
+    public void AddEvent(PatchEvent patchEvent, int index)
+    {
+        if (_events.Count > 0)
+        {
+            var previous = _events[^1];
+            if (patchEvent.Start < previous.Start)
+            {
+                Add($"$.events[{index}].start",
+                    $"{patchEvent.Start:O} is earlier than the start of the event before it ({previous.Start:O}); events must be in start order");
+                return;
+            }
+            for (int i = _events.Count - 1; i >= 0 && _events[i].Start == patchEvent.Start; i--)
+            {
+                if (_events[i].Kind == patchEvent.Kind)
+                {
+                    Add($"$.events[{index}]", $"duplicates an earlier {PatchEventKinds.Name(patchEvent.Kind)} event starting at {patchEvent.Start:O}");
+                    return;
+                }
+            }
+        }
+        _events.Add(patchEvent);
+    }
+
     public void Require(HashSet<string> seen)
     {
         foreach (var field in (ReadOnlySpan<string>)["version", "bundleId", "patchId", "wearerId", "createdAt", "observations"])
@@ -121,11 +147,20 @@ internal sealed class ReadState(BundleLimits limits, DateTimeOffset latest)
                     break;
                 }
             }
+            for (int i = 0; i < _events.Count; i++)
+            {
+                var last = _events[i].End ?? _events[i].Start;
+                if (last > created + limits.MaxClockSkew)
+                {
+                    _errors.Add(new InputError($"$.events[{i}].{(_events[i].End is null ? "start" : "end")}", $"{last:O} is after the bundle's createdAt ({created:O})"));
+                    break;
+                }
+            }
         }
         if (_errors.Count > 0 || _truncated)
         {
             throw new InvalidInputException(_errors);
         }
-        return new Bundle(BundleId!.Value, PatchId!.Value, WearerId!.Value, CreatedAt!.Value, _observations) { Doses = _doses };
+        return new Bundle(BundleId!.Value, PatchId!.Value, WearerId!.Value, CreatedAt!.Value, _observations) { Doses = _doses, Events = _events };
     }
 }

@@ -22,6 +22,17 @@ internal static class QueryText
             : throw new InvalidInputException("code", $"unknown LOINC code '{code}'; known: {string.Join(", ", ObservationCatalog.All.Select(t => t.Loinc))}");
     }
 
+    public static Core.Events.PatchEventKind? Kind(string? kind)
+    {
+        if (string.IsNullOrEmpty(kind))
+        {
+            return null;
+        }
+        return Core.Events.PatchEventKinds.TryParse(kind, out var parsed)
+            ? parsed
+            : throw new InvalidInputException("kind", $"unknown event kind '{kind}'; known: {string.Join(", ", Core.Events.PatchEventKinds.All)}");
+    }
+
     public static DateTimeOffset? Time(string? text, string name)
     {
         if (string.IsNullOrEmpty(text))

@@ -1,6 +1,7 @@
 using Care.Clinical.EarlyWarning;
 using Care.Core.Doses;
 using Care.Core.Errors;
+using Care.Core.Events;
 using Care.Core.Observations;
 using Care.Hermes.Access;
 using Care.Hermes.Storage;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Care.Hermes.Api;
 
-/// <summary>A wearer's record: observations, insulin doses and risk. Clinicians only; every read is recorded.</summary>
+/// <summary>A wearer's record: observations, insulin doses, rhythm events and risk. Clinicians only; every read is recorded.</summary>
 internal static class WearerEndpoints
 {
     private const int DefaultLimit = 10_000;
@@ -31,6 +32,11 @@ internal static class WearerEndpoints
         wearers.MapGet("/doses", DosesAsync)
             .WithName("GetDoses")
             .WithSummary("A wearer's insulin doses (basal U/h over a period, bolus U, reason) in time order; optional [from, to) range and limit (default 10,000, at most 100,000).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        wearers.MapGet("/events", EventsAsync)
+            .WithName("GetEvents")
+            .WithSummary("A wearer's rhythm events from the patch ECG (atrial-fibrillation episodes, ventricular runs, pauses) in start order; optional kind, [from, to) range of the start and limit (default 10,000, at most 100,000).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         wearers.MapGet("/ledger", LedgerAsync)
@@ -103,6 +109,39 @@ internal static class WearerEndpoints
                 durationMinutes = d.Duration.TotalMinutes,
                 bolusUnits = d.BolusUnits,
                 reason = DoseReasonNames.Name(d.Reason),
+            }),
+        });
+    }
+
+    private static async Task<IResult> EventsAsync(
+        string id, string? kind, string? from, string? to, string? limit,
+        HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var wearer = QueryText.Wearer(id);
+        var only = QueryText.Kind(kind);
+        var start = QueryText.Time(from, "from");
+        var end = QueryText.Time(to, "to");
+        if (start is not null && end is not null && end < start)
+        {
+            throw new InvalidInputException("to", "must not be earlier than 'from'");
+        }
+        int max = QueryText.Limit(limit, DefaultLimit, MaxLimit);
+        if (!await OpenRecordAsync(wearer, "read events", http, store, time, cancellationToken))
+        {
+            return NotFound(id);
+        }
+        var rows = await store.QueryEventsAsync(new EventQuery(wearer, only, start, end, max + 1), cancellationToken);
+        return Results.Ok(new
+        {
+            wearerId = wearer.Value,
+            truncated = rows.Count > max,
+            events = rows.Take(max).Select(e => new
+            {
+                kind = PatchEventKinds.Name(e.Kind),
+                start = e.Start,
+                end = e.End,
+                value = e.Value,
+                detail = e.Detail,
             }),
         });
     }

@@ -72,6 +72,12 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
             throw new IngestConflictException("$.doses[0].time",
                 $"{bundle.Doses[0].Time:O} is not after the wearer's newest stored dose ({lastDose:O}); a wearer's bundles must follow one another in time");
         }
+        if (await session.FindStoredEventAsync(bundle.WearerId, bundle.Events) is int stored and >= 0)
+        {
+            var e = bundle.Events[stored];
+            throw new IngestConflictException($"$.events[{stored}]",
+                $"a {Core.Events.PatchEventKinds.Name(e.Kind)} event starting at {e.Start:O} is already stored for this wearer");
+        }
         long bundleKey = await session.AddBundleAsync(bundle, hash, sealedHash, now);
         await session.AppendLedgerAsync(BundleAccepted.From(opened, bundle.BundleId.ToString(), now));
 

@@ -1,4 +1,5 @@
 using Care.Core.Doses;
+using Care.Core.Events;
 using Care.Core.Ids;
 using Care.Core.Observations;
 using Care.Trust.Bundles;
@@ -29,6 +30,12 @@ public interface IHermesStore : IAsyncDisposable
 
     /// <summary>How many insulin doses are stored for each of <paramref name="wearers"/>, in total.</summary>
     Task<long> CountDosesAsync(IReadOnlyCollection<WearerId> wearers, CancellationToken cancellationToken = default);
+
+    /// <summary>A wearer's rhythm events in start order, at most <see cref="EventQuery.Limit"/>.</summary>
+    Task<IReadOnlyList<PatchEvent>> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Stored rhythm events of <paramref name="wearers"/>, by kind (kinds without events are absent).</summary>
+    Task<IReadOnlyDictionary<PatchEventKind, long>> CountEventsAsync(IReadOnlyCollection<WearerId> wearers, CancellationToken cancellationToken = default);
 
     /// <summary>The latest NEWS2 assessment of a wearer, or null when none exists.</summary>
     Task<RiskRecord?> GetLatestRiskAsync(WearerId wearer, CancellationToken cancellationToken = default);

@@ -29,6 +29,9 @@ public interface IIngestSession : IAsyncDisposable
     /// <summary>The start time of the wearer's newest stored insulin dose, or null when none is stored.</summary>
     ValueTask<DateTimeOffset?> GetLastDoseTimeAsync(WearerId wearer);
 
+    /// <summary>The index in <paramref name="events"/> of the first event whose (kind, start) is already stored for the wearer, or −1.</summary>
+    ValueTask<int> FindStoredEventAsync(WearerId wearer, IReadOnlyList<Core.Events.PatchEvent> events);
+
     /// <summary>Stores the bundle record, all its observations and all its doses; returns the bundle's storage key.</summary>
     ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, byte[] sealedSha256, DateTimeOffset receivedAt);
 

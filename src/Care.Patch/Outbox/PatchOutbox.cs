@@ -1,4 +1,5 @@
 using Care.Core.Doses;
+using Care.Core.Events;
 using Care.Core.Observations;
 
 namespace Care.Patch.Outbox;
@@ -16,6 +17,7 @@ public sealed class PatchOutbox
 
     private readonly List<Observation> _items = new(4096);
     private readonly List<DoseDelivery> _doses = [];
+    private readonly List<PatchEvent> _events = [];
 
     /// <summary>Observations waiting for upload.</summary>
     public int Count => _items.Count;
@@ -63,6 +65,59 @@ public sealed class PatchOutbox
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _doses.Count);
         _doses.RemoveRange(0, count);
+    }
+
+    /// <summary>Rhythm events waiting for upload, in start order. The view changes as the outbox does.</summary>
+    public IReadOnlyList<PatchEvent> PendingEvents => _events;
+
+    /// <summary>Events dropped because they outlived <see cref="Retention"/> before an exchange.</summary>
+    public long ExpiredEvents { get; private set; }
+
+    /// <summary>
+    /// Adds one event in start order (an AF episode is final only when it ends, so it may start
+    /// before events added earlier).
+    /// </summary>
+    /// <exception cref="ArgumentException">It is outside the bundle format's limits, or repeats the kind and start of a waiting event.</exception>
+    public void AppendEvent(PatchEvent patchEvent)
+    {
+        if (!patchEvent.IsValid)
+        {
+            throw new ArgumentException($"event at {patchEvent.Start:O} is outside the bundle format's limits ({patchEvent})", nameof(patchEvent));
+        }
+        int at = _events.Count;
+        while (at > 0 && _events[at - 1].Start > patchEvent.Start)
+        {
+            at--;
+        }
+        for (int i = at - 1; i >= 0 && _events[i].Start == patchEvent.Start; i--)
+        {
+            if (_events[i].Kind == patchEvent.Kind)
+            {
+                throw new ArgumentException($"a {patchEvent.Kind} event starting at {patchEvent.Start:O} is already in the outbox", nameof(patchEvent));
+            }
+        }
+        _events.Insert(at, patchEvent);
+        var newest = _events[^1].Start;
+        int drop = 0;
+        while (newest - _events[drop].Start > Retention)
+        {
+            drop++;
+        }
+        if (drop > 0)
+        {
+            _events.RemoveRange(0, drop);
+            ExpiredEvents += drop;
+        }
+    }
+
+    /// <summary>Removes <paramref name="stored"/> (the events of a bundle Hermes has stored) from the waiting events.</summary>
+    public void RemoveEvents(IReadOnlyList<PatchEvent> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        foreach (var e in stored)
+        {
+            _events.Remove(e);
+        }
     }
 
     /// <summary>Appends one observation.</summary>

@@ -1,7 +1,9 @@
 using Care.Core.Bundles;
 using Care.Core.Doses;
+using Care.Core.Events;
 using Care.Core.Ids;
 using Care.Core.Observations;
+using Care.Patch.Ecg;
 using Care.Patch.Outbox;
 using Care.Trust.Bundles;
 
@@ -35,6 +37,9 @@ public sealed class WearablePatch(PatchId id, WearerId wearer, PatchCredentials 
     /// <summary>Insulin doses accepted into the outbox since the patch started.</summary>
     public long DosesRecorded { get; private set; }
 
+    /// <summary>Rhythm events accepted into the outbox since the patch started.</summary>
+    public long EventsRecorded { get; private set; }
+
     /// <summary>The outbox.</summary>
     public PatchOutbox Outbox => _outbox;
 
@@ -59,6 +64,21 @@ public sealed class WearablePatch(PatchId id, WearerId wearer, PatchCredentials 
         DosesRecorded++;
     }
 
+    /// <summary>Records a rhythm event; it rides in the next bundle with the observations.</summary>
+    /// <exception cref="ArgumentException">It is outside the bundle format's limits or repeats a waiting event's kind and start.</exception>
+    public void RecordEvent(PatchEvent patchEvent)
+    {
+        _outbox.AppendEvent(patchEvent);
+        EventsRecorded++;
+    }
+
+    /// <summary>
+    /// An ECG monitor whose heart rates (<see cref="VitalSign.HeartRate"/>, one per minute) and rhythm
+    /// events go into this patch's outbox. While a recording runs, the ECG heart rate replaces the
+    /// optical one: the caller must not also <see cref="Record"/> a heart rate for those minutes.
+    /// </summary>
+    public PatchEcgMonitor CreateEcgMonitor(double samplingHz) => new(samplingHz, new OutboxSink(this));
+
     /// <summary>
     /// The sealed bundle to upload now: everything pending. While an earlier bundle is
     /// unacknowledged, those same bytes are returned again, so retries carry the same id and sequence.
@@ -67,7 +87,7 @@ public sealed class WearablePatch(PatchId id, WearerId wearer, PatchCredentials 
     {
         if (_sealed is null)
         {
-            var bundle = new Bundle(Guid.NewGuid(), Id, Wearer, now, [.. _outbox.Pending]) { Doses = [.. _outbox.PendingDoses] };
+            var bundle = new Bundle(Guid.NewGuid(), Id, Wearer, now, [.. _outbox.Pending]) { Doses = [.. _outbox.PendingDoses], Events = [.. _outbox.PendingEvents] };
             long sequence = ++_sequence;
             byte[] bytes = BundleSealer.Seal(BundleWriter.Write(bundle), Id.Value, sequence, credentials.DeviceKey, credentials.Hermes, now);
             _sealed = new SealedUpload(bundle, sequence, bytes);
@@ -85,6 +105,14 @@ public sealed class WearablePatch(PatchId id, WearerId wearer, PatchCredentials 
         }
         _outbox.RemoveFirst(_sealed.Bundle.Observations.Count);
         _outbox.RemoveFirstDoses(_sealed.Bundle.Doses.Count);
+        _outbox.RemoveEvents(_sealed.Bundle.Events);
         _sealed = null;
+    }
+
+    private sealed class OutboxSink(WearablePatch patch) : IEcgRecordSink
+    {
+        public void OnHeartRate(DateTimeOffset minute, double beatsPerMinute) => patch.Record(VitalSign.HeartRate, minute, beatsPerMinute);
+
+        public void OnEvent(PatchEvent patchEvent) => patch.RecordEvent(patchEvent);
     }
 }

@@ -36,6 +36,21 @@ public sealed record DemoOutcome(
     /// <summary>Of those, minutes with the simulator's true glucose in 70–180 mg/dL.</summary>
     public long DiabeticMinutesInRange { get; init; }
 
+    /// <summary>Wearers whose patch recorded ECG.</summary>
+    public int EcgWearers { get; init; }
+
+    /// <summary>ECG samples the patches processed (250 Hz).</summary>
+    public long EcgSamples { get; init; }
+
+    /// <summary>Arrhythmias the synthetic ECG drew (ground truth: AF episodes, ventricular runs, pauses), by kind.</summary>
+    public IReadOnlyDictionary<Core.Events.PatchEventKind, long> ArrhythmiasDrawn { get; init; } = new Dictionary<Core.Events.PatchEventKind, long>();
+
+    /// <summary>Rhythm events the patches' ECG pipelines put in their outboxes, by kind.</summary>
+    public IReadOnlyDictionary<Core.Events.PatchEventKind, long> RhythmEventsByKind { get; init; } = new Dictionary<Core.Events.PatchEventKind, long>();
+
+    /// <summary>Rhythm events the patches generated.</summary>
+    public long RhythmEventsGenerated => RhythmEventsByKind.Values.Sum();
+
     /// <summary>Time in range 70–180 mg/dL on true glucose, percent; null without diabetic wearers.</summary>
     public double? TimeInRangePercent => DiabeticMinutes == 0 ? null : 100.0 * DiabeticMinutesInRange / DiabeticMinutes;
 }

@@ -23,6 +23,19 @@ public sealed record DemoSettings(int Wearers, int Days, int Seed, DateTimeOffse
     public bool IsDiabetic(int index) =>
         Cohort is not null && Math.Floor((index + 1) * DiabeticShare + 1e-9) > Math.Floor(index * DiabeticShare + 1e-9);
 
+    /// <summary>
+    /// Share of wearers whose patch records ECG in a daily window (0–1; default 0.1, every 10th):
+    /// ECG at 250 Hz is 15,000 samples a minute, so the default demo keeps it to a few wearers and an hour a day.
+    /// </summary>
+    public double EcgShare { get; init; } = 0.1;
+
+    /// <summary>Hours of ECG per day for ECG wearers, from 02:00 UTC (above 0, at most <see cref="Ecg.EcgWearer.MaxHoursPerDay"/>; default 1).</summary>
+    public double EcgHoursPerDay { get; init; } = 1;
+
+    /// <summary>True when wearer <paramref name="index"/> (0-based) records ECG: the share spread evenly, every 10th at 0.1.</summary>
+    public bool HasEcg(int index) =>
+        Math.Floor((index + 1) * EcgShare + 1e-9) > Math.Floor(index * EcgShare + 1e-9);
+
     /// <summary>Checks the ranges; throws <see cref="ArgumentOutOfRangeException"/> naming the setting.</summary>
     public void Validate()
     {
@@ -33,6 +46,14 @@ public sealed record DemoSettings(int Wearers, int Days, int Seed, DateTimeOffse
         if (!(DiabeticShare is >= 0 and <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(DiabeticShare), DiabeticShare, "must be 0 to 1");
+        }
+        if (!(EcgShare is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(EcgShare), EcgShare, "must be 0 to 1");
+        }
+        if (!(EcgHoursPerDay > 0 && EcgHoursPerDay <= Ecg.EcgWearer.MaxHoursPerDay))
+        {
+            throw new ArgumentOutOfRangeException(nameof(EcgHoursPerDay), EcgHoursPerDay, $"must be above 0 and at most {Ecg.EcgWearer.MaxHoursPerDay}");
         }
     }
 }

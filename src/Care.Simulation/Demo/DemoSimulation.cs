@@ -3,6 +3,7 @@ using Care.Kiosk.Exchange;
 using Care.Metabolic.Cartridge;
 using Care.Metabolic.Sensing;
 using Care.Patch.Runtime;
+using Care.Simulation.Ecg;
 using Care.Simulation.Glucose;
 using Care.Simulation.Vitals;
 
@@ -14,6 +15,8 @@ namespace Care.Simulation.Demo;
 /// uploads the outbox to Hermes and a fresh patch goes on. Wearers run in parallel; Hermes
 /// serialises its writes. About one wearer in seven per week falls acutely ill. With a T1D cohort,
 /// a share of the wearers are diabetic: a UVA/Padova body whose patch runs Care's insulin loop.
+/// A share of the wearers (<see cref="DemoSettings.EcgShare"/>) wear an ECG patch for a daily window
+/// (<see cref="EcgWearer"/>): synthetic ECG, Care.Cardio's pipeline on the patch, rhythm events to Hermes.
 /// </summary>
 public static class DemoSimulation
 {
@@ -37,6 +40,8 @@ public static class DemoSimulation
             lives[i] = await LiveAsync(settings, sensor, wearers[i], i, uplink, progress, ct);
         });
         var diabetic = lives.Where(l => l.Glucose is not null).Select(l => l.Glucose!).ToList();
+        var ecg = lives.Where(l => l.Ecg is not null).Select(l => l.Ecg!).ToList();
+        var kinds = Enum.GetValues<Core.Events.PatchEventKind>();
         return new DemoOutcome(
             wearers,
             lives.Sum(l => l.Recorded),
@@ -51,6 +56,10 @@ public static class DemoSimulation
             CartridgeAlerts = diabetic.Sum(d => Enum.GetValues<CartridgeAlertKind>().Sum(d.Loop.AlertCount)),
             DiabeticMinutes = diabetic.Sum(d => d.Minutes),
             DiabeticMinutesInRange = diabetic.Sum(d => d.MinutesInRange),
+            EcgWearers = ecg.Count,
+            EcgSamples = ecg.Sum(e => e.Samples),
+            ArrhythmiasDrawn = kinds.ToDictionary(k => k, k => ecg.Sum(e => (long)e.Drawn.Count(d => d.Kind == k))),
+            RhythmEventsByKind = kinds.ToDictionary(k => k, k => ecg.Sum(e => e.EventsOf(k))),
         };
     }
 
@@ -77,7 +86,8 @@ public static class DemoSimulation
                 settings.Cohort!.Patients[Enumerable.Range(0, index).Count(settings.IsDiabetic) % settings.Cohort.Patients.Count],
                 sensor, settings.Start, settings.Days, seed, clock)
             : null;
-        var life = new WearerLife(wearer, onset, glucose);
+        var ecg = settings.HasEcg(index) ? new EcgWearer(profile, seed ^ 0xEC6, settings.EcgHoursPerDay) : null;
+        var life = new WearerLife(wearer, onset, glucose) { Ecg = ecg };
         var patch = await NewPatchAsync(exchange, wearer, life.Visits + 1, cancellationToken);
         var visit = WholeMinute(new DateTimeOffset(settings.Start.UtcDateTime.Date, TimeSpan.Zero).AddHours(profile.KioskHour));
         if (visit <= settings.Start)
@@ -88,12 +98,15 @@ public static class DemoSimulation
         {
             if (t >= visit)
             {
+                ecg?.Stop();
                 clock.Set(t);
                 patch = await VisitAsync(exchange, patch, life, progress, cancellationToken, swap: true);
                 glucose?.Loop.ReplaceCartridge();
                 visit = visit.AddDays(1);
             }
-            body.Minute(t, patch);
+            // While the ECG runs, its heart rate replaces the optical one (one heart rate per minute).
+            bool ecgHeartRate = ecg?.Minute(t, patch) ?? false;
+            body.Minute(t, patch, opticalHeartRate: !ecgHeartRate);
             if (glucose is not null)
             {
                 clock.Set(t);
@@ -101,6 +114,7 @@ public static class DemoSimulation
             }
         }
         clock.Set(end);
+        ecg?.Stop();
         await VisitAsync(exchange, patch, life, progress, cancellationToken, swap: false);
         return life;
     }
@@ -137,6 +151,8 @@ public static class DemoSimulation
     private sealed class WearerLife(WearerId wearer, DateTimeOffset? illness, DiabeticBody? glucose)
     {
         public DiabeticBody? Glucose { get; } = glucose;
+
+        public EcgWearer? Ecg { get; init; }
 
         public long Doses { get; set; }
 

@@ -32,8 +32,12 @@ public sealed class VitalsSimulator
     /// <summary>The wearer's profile.</summary>
     public WearerProfile Profile => _profile;
 
-    /// <summary>Simulates the minute starting at <paramref name="time"/> and feeds what the sensors read to <paramref name="patch"/>.</summary>
-    public void Minute(DateTimeOffset time, WearablePatch patch)
+    /// <summary>
+    /// Simulates the minute starting at <paramref name="time"/> and feeds what the sensors read to
+    /// <paramref name="patch"/>; the optical heart rate only when <paramref name="opticalHeartRate"/>
+    /// (false while the patch's ECG gives the heart rate). The random draws are the same either way.
+    /// </summary>
+    public void Minute(DateTimeOffset time, WearablePatch patch, bool opticalHeartRate = true)
     {
         ArgumentNullException.ThrowIfNull(patch);
         double hour = time.UtcDateTime.TimeOfDay.TotalHours;
@@ -71,7 +75,11 @@ public sealed class VitalsSimulator
         }
         double rr = _profile.RespiratoryRate + circadian + (5 * _activity) + (12 * severity) + _rrNoise;
 
-        patch.Record(VitalSign.HeartRate, time, Fault(Math.Round(hr)));
+        double optical = Fault(Math.Round(hr));
+        if (opticalHeartRate)
+        {
+            patch.Record(VitalSign.HeartRate, time, optical);
+        }
         patch.Record(VitalSign.OxygenSaturation, time, Math.Round(spo2));
         patch.Record(VitalSign.RespiratoryRate, time, Math.Round(rr));
         if (time.Minute % 10 == 0)

@@ -194,6 +194,46 @@ public sealed class ApiTests
         await ProblemAsync(await device.GetAsync("/v1/wearers/W-9/doses", Cancel), HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task Clinician_reads_rhythm_events_by_kind_and_range_and_a_repeated_event_is_a_conflict()
+    {
+        await using var server = await HermesServer.StartAsync();
+        var device = await server.ClientAsync(Role.Device);
+        var t = Vitals.Start;
+        var bundle = Vitals.Glucose("W-8", t, 60) with { Doses = [] };
+        bundle = bundle with
+        {
+            Events =
+            [
+                new(Core.Events.PatchEventKind.AtrialFibrillation, t.AddMinutes(1), t.AddMinutes(14), null, "ongoing when the recording stopped"),
+                new(Core.Events.PatchEventKind.Pause, t.AddMinutes(20), t.AddMinutes(20).AddSeconds(2.6), 2.6, null),
+                new(Core.Events.PatchEventKind.VentricularRun, t.AddMinutes(40), t.AddMinutes(40).AddSeconds(2), 4, null),
+            ],
+        };
+        Assert.Equal(HttpStatusCode.Created, (await device.PostAsync("/v1/bundles", await SealedAsync(server, bundle), Cancel)).StatusCode);
+        var clinician = await server.ClientAsync(Role.Clinician);
+
+        var all = (await clinician.GetFromJsonAsync<JsonElement>("/v1/wearers/W-8/events", Cancel)).GetProperty("events");
+        Assert.Equal(["atrial-fibrillation", "pause", "ventricular-run"], all.EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
+        Assert.Equal("ongoing when the recording stopped", all[0].GetProperty("detail").GetString());
+        Assert.Equal(JsonValueKind.Null, all[0].GetProperty("value").ValueKind);
+        Assert.Equal(2.6, all[1].GetProperty("value").GetDouble());
+        Assert.Equal(t.AddMinutes(14), all[0].GetProperty("end").GetDateTimeOffset());
+
+        var pauses = (await clinician.GetFromJsonAsync<JsonElement>("/v1/wearers/W-8/events?kind=pause", Cancel)).GetProperty("events");
+        Assert.Equal(1, pauses.GetArrayLength());
+        var later = (await clinician.GetFromJsonAsync<JsonElement>($"/v1/wearers/W-8/events?from={Uri.EscapeDataString(t.AddMinutes(10).ToString("O", System.Globalization.CultureInfo.InvariantCulture))}", Cancel)).GetProperty("events");
+        Assert.Equal(2, later.GetArrayLength());
+        Assert.Equal(3, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-8'"));
+        await ProblemAsync(await clinician.GetAsync("/v1/wearers/W-8/events?kind=flutter", Cancel), HttpStatusCode.BadRequest);
+        await ProblemAsync(await device.GetAsync("/v1/wearers/W-8/events", Cancel), HttpStatusCode.Forbidden);
+
+        // The same event again, in a later bundle, is refused whole.
+        var again = Vitals.Glucose("W-8", t.AddHours(2), 10) with { Doses = [], Events = [bundle.Events[1]] };
+        Assert.Equal(HttpStatusCode.Conflict, (await device.PostAsync("/v1/bundles", await SealedAsync(server, again), Cancel)).StatusCode);
+        Assert.Equal(3, server.Database.Scalar("SELECT COUNT(*) FROM events"));
+    }
+
     [Theory]
     [InlineData("/v1/wearers/W-1/doses?from=yesterday", "from")]
     [InlineData("/v1/wearers/W-1/doses?from=2026-11-27T00:00:00Z&to=2026-11-26T00:00:00Z", "to")]

@@ -145,8 +145,8 @@ public sealed class BundleIngestorTests : IDisposable
         await using (SqliteHermesStore.Open(_db.Path, _time))
         {
         }
-        Assert.Equal(4, _db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
-        Assert.Equal(4, _db.Scalar("SELECT MAX(version) FROM schema_migrations"));
+        Assert.Equal(5, _db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(5, _db.Scalar("SELECT MAX(version) FROM schema_migrations"));
         Assert.Equal("wal", _db.Scalar("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1 ? "wal" : "other");
     }
 
@@ -163,6 +163,10 @@ public sealed class BundleIngestorTests : IDisposable
         public Task<IReadOnlyList<Core.Doses.DoseDelivery>> QueryDosesAsync(DoseQuery query, CancellationToken cancellationToken = default) => inner.QueryDosesAsync(query, cancellationToken);
 
         public Task<long> CountDosesAsync(IReadOnlyCollection<WearerId> wearers, CancellationToken cancellationToken = default) => inner.CountDosesAsync(wearers, cancellationToken);
+
+        public Task<IReadOnlyList<Core.Events.PatchEvent>> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken = default) => inner.QueryEventsAsync(query, cancellationToken);
+
+        public Task<IReadOnlyDictionary<Core.Events.PatchEventKind, long>> CountEventsAsync(IReadOnlyCollection<WearerId> wearers, CancellationToken cancellationToken = default) => inner.CountEventsAsync(wearers, cancellationToken);
 
         public Task<RiskRecord?> GetLatestRiskAsync(WearerId wearer, CancellationToken cancellationToken = default) => inner.GetLatestRiskAsync(wearer, cancellationToken);
 
@@ -216,6 +220,8 @@ public sealed class BundleIngestorTests : IDisposable
         public ValueTask<WearerIngestState> GetWearerAsync(WearerId wearer) => inner.GetWearerAsync(wearer);
 
         public ValueTask<DateTimeOffset?> GetLastDoseTimeAsync(WearerId wearer) => inner.GetLastDoseTimeAsync(wearer);
+
+        public ValueTask<int> FindStoredEventAsync(WearerId wearer, IReadOnlyList<Core.Events.PatchEvent> events) => inner.FindStoredEventAsync(wearer, events);
 
         public ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, byte[] sealedSha256, DateTimeOffset receivedAt) => inner.AddBundleAsync(bundle, contentSha256, sealedSha256, receivedAt);
 

@@ -1,5 +1,6 @@
 using Care.Core.Bundles;
 using Care.Core.Doses;
+using Care.Core.Events;
 using Care.Core.Ids;
 using Care.Core.Observations;
 using Microsoft.Data.Sqlite;
@@ -87,6 +88,7 @@ internal sealed class SqliteIngestSession : IIngestSession
         }
         InsertObservations(wearerKey, bundleKey, bundle.Observations);
         InsertDoses(wearerKey, bundleKey, bundle.Doses);
+        InsertEvents(wearerKey, bundleKey, bundle.Events);
         return ValueTask.FromResult(bundleKey);
     }
 
@@ -96,6 +98,57 @@ internal sealed class SqliteIngestSession : IIngestSession
         command.Parameters.AddWithValue("$w", wearer.Value);
         var value = command.ExecuteScalar();
         return ValueTask.FromResult<DateTimeOffset?>(value is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
+    }
+
+    public ValueTask<int> FindStoredEventAsync(WearerId wearer, IReadOnlyList<PatchEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return ValueTask.FromResult(-1);
+        }
+        using var command = Command("SELECT 1 FROM events e JOIN wearers w ON w.id = e.wearer WHERE w.code = $w AND e.start_ms = $s AND e.kind = $k");
+        command.Parameters.AddWithValue("$w", wearer.Value);
+        var start = command.Parameters.Add("$s", SqliteType.Integer);
+        var kind = command.Parameters.Add("$k", SqliteType.Integer);
+        for (int i = 0; i < events.Count; i++)
+        {
+            start.Value = events[i].Start.ToUnixTimeMilliseconds();
+            kind.Value = (int)events[i].Kind;
+            if (command.ExecuteScalar() is not null)
+            {
+                return ValueTask.FromResult(i);
+            }
+        }
+        return ValueTask.FromResult(-1);
+    }
+
+    /// <summary>Events are rare (a few a day), so one reused command is fast enough.</summary>
+    private void InsertEvents(long wearerKey, long bundleKey, IReadOnlyList<PatchEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+        using var insert = Command("""
+            INSERT INTO events (wearer, start_ms, kind, end_ms, value, detail, bundle)
+            VALUES ($w, $s, $k, $e, $v, $d, $b)
+            """);
+        insert.Parameters.AddWithValue("$w", wearerKey);
+        insert.Parameters.AddWithValue("$b", bundleKey);
+        var start = insert.Parameters.Add("$s", SqliteType.Integer);
+        var kind = insert.Parameters.Add("$k", SqliteType.Integer);
+        var end = insert.Parameters.Add("$e", SqliteType.Integer);
+        var value = insert.Parameters.Add("$v", SqliteType.Real);
+        var detail = insert.Parameters.Add("$d", SqliteType.Text);
+        foreach (var e in events)
+        {
+            start.Value = e.Start.ToUnixTimeMilliseconds();
+            kind.Value = (int)e.Kind;
+            end.Value = e.End is DateTimeOffset t ? t.ToUnixTimeMilliseconds() : DBNull.Value;
+            value.Value = e.Value is double v ? v : DBNull.Value;
+            detail.Value = (object?)e.Detail ?? DBNull.Value;
+            insert.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Doses are few (one per 5-minute period), so one reused command is fast enough.</summary>
