@@ -17,27 +17,6 @@ public static partial class BundleReader
         (DoseField.Reason, "reason"),
     ];
 
-    private static void ReadDoses(ref Utf8JsonReader reader, ReadState state)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            state.Add("$.doses", $"must be an array, not {Describe(reader.TokenType)}");
-            reader.Skip();
-            return;
-        }
-        int index = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (index == state.Limits.MaxObservations)
-            {
-                state.Add("$.doses", $"more than {state.Limits.MaxObservations} doses; split the upload");
-                throw new StopReading();
-            }
-            ReadDose(ref reader, state, index);
-            index++;
-        }
-    }
-
     private static void ReadDose(ref Utf8JsonReader reader, ReadState state, int index)
     {
         string at = $"$.doses[{index}]";

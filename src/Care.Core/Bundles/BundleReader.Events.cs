@@ -15,27 +15,6 @@ public static partial class BundleReader
         (EventField.Detail, "detail"),
     ];
 
-    private static void ReadEvents(ref Utf8JsonReader reader, ReadState state)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            state.Add("$.events", $"must be an array, not {Describe(reader.TokenType)}");
-            reader.Skip();
-            return;
-        }
-        int index = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (index == state.Limits.MaxObservations)
-            {
-                state.Add("$.events", $"more than {state.Limits.MaxObservations} events; split the upload");
-                throw new StopReading();
-            }
-            ReadEvent(ref reader, state, index);
-            index++;
-        }
-    }
-
     private static void ReadEvent(ref Utf8JsonReader reader, ReadState state, int index)
     {
         string at = $"$.events[{index}]";

@@ -150,13 +150,13 @@ public static partial class BundleReader
                     state.CreatedAt = ReadTime(ref reader, state, () => path);
                     break;
                 case "observations":
-                    ReadObservations(ref reader, state);
+                    ReadArray(ref reader, state, "observations", ReadObservation);
                     break;
                 case "doses":
-                    ReadDoses(ref reader, state);
+                    ReadArray(ref reader, state, "doses", ReadDose);
                     break;
                 case "events":
-                    ReadEvents(ref reader, state);
+                    ReadArray(ref reader, state, "events", ReadEvent);
                     break;
                 default:
                     state.Add(path, "unknown field");
@@ -167,12 +167,19 @@ public static partial class BundleReader
         state.Require(seen);
     }
 
-    private static void ReadObservations(ref Utf8JsonReader reader, ReadState state)
+    /// <summary>Reads one item of an array at <paramref name="index"/>, reporting problems to <paramref name="state"/>.</summary>
+    private delegate void ItemReader(ref Utf8JsonReader reader, ReadState state, int index);
+
+    /// <summary>
+    /// Walks the array field <paramref name="field"/> (observations, doses, events), handing each
+    /// item to <paramref name="readItem"/> and stopping once the array exceeds the size limit.
+    /// </summary>
+    private static void ReadArray(ref Utf8JsonReader reader, ReadState state, string field, ItemReader readItem)
     {
-        state.SawObservations = true;
+        string path = "$." + field;
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            state.Add("$.observations", $"must be an array, not {Describe(reader.TokenType)}");
+            state.Add(path, $"must be an array, not {Describe(reader.TokenType)}");
             reader.Skip();
             return;
         }
@@ -181,10 +188,10 @@ public static partial class BundleReader
         {
             if (index == state.Limits.MaxObservations)
             {
-                state.Add("$.observations", $"more than {state.Limits.MaxObservations} observations; split the upload");
+                state.Add(path, $"more than {state.Limits.MaxObservations} {field}; split the upload");
                 throw new StopReading();
             }
-            ReadObservation(ref reader, state, index);
+            readItem(ref reader, state, index);
             index++;
         }
     }

@@ -32,7 +32,6 @@ internal sealed class ReadState(BundleLimits limits, DateTimeOffset latest)
 
     public DateTimeOffset? CreatedAt { get; set; }
 
-    public bool SawObservations { get; set; }
 
     public void Add(string where, string problem)
     {
