@@ -15,7 +15,7 @@ public sealed class EcgPipeline
 {
     private const int Block = 512;
     private const int RateBeats = 8;
-    private const int History = AfDetector.Window + 1;
+    private const int AfStarts = AfDetector.Delay + 1;
     private static readonly Lazy<BeatModel> ShippedModel = new(BeatModel.Shipped);
 
     private readonly QrsDetector _detector;
@@ -40,9 +40,9 @@ public sealed class EcgPipeline
     private readonly DetectedBeat[] _beats;
     private readonly float[] _rr = new float[RateBeats];
     private readonly float[] _rrSorted = new float[RateBeats];
-    private readonly long[] _history = new long[History];
+    private readonly long[] _afStarts = new long[AfStarts];
     private long _lastBeat = -1;
-    private int _beatCount;
+    private long _afIntervals;
     private int _rrCount;
 
     /// <summary>
@@ -74,7 +74,7 @@ public sealed class EcgPipeline
     public double SamplingHz => _detector.SamplingHz;
 
     /// <summary>Bytes of state held for this stream.</summary>
-    public int StateBytes => _detector.StateBytes + _atrial.StateBytes + _shapeRing.Length * 4 + _segment.Length * 4 + BeatFeatures.Count * 4 + BeatFeatures.StateBytes + _beats.Length * 40 + AfDetector.Window * 16 + 64 * 4 + History * 8 + RateBeats * 8 + 256;
+    public int StateBytes => _detector.StateBytes + _atrial.StateBytes + _shapeRing.Length * 4 + _segment.Length * 4 + BeatFeatures.Count * 4 + BeatFeatures.StateBytes + _beats.Length * 40 + AfDetector.StateBytes + AfStarts * 8 + RateBeats * 8 + 256;
 
     /// <summary>The fraction of classed beats that the heavy tier (the INT8 classifier) ran on.</summary>
     public double HeavyTierFraction => _classified == 0 ? 0 : _heavy / (double)_classified;
@@ -99,9 +99,9 @@ public sealed class EcgPipeline
         _classified = 0;
         _heavy = 0;
         Array.Clear(_rr);
-        Array.Clear(_history);
+        Array.Clear(_afStarts);
+        _afIntervals = 0;
         _lastBeat = -1;
-        _beatCount = 0;
         _rrCount = 0;
     }
 
@@ -167,9 +167,12 @@ public sealed class EcgPipeline
     {
         var fs = _detector.SamplingHz;
         var rr = _lastBeat < 0 ? double.NaN : (beat.Sample - _lastBeat) / fs;
+        if (AfDetector.Accepts(rr))
+        {
+            // Where each interval the AF detector takes begins, for dating its delayed labels.
+            _afStarts[_afIntervals++ % AfStarts] = _lastBeat;
+        }
         _lastBeat = beat.Sample;
-        _history[_beatCount % History] = beat.Sample;
-        _beatCount++;
         var rate = double.NaN;
         if (!double.IsNaN(rr))
         {
@@ -197,9 +200,8 @@ public sealed class EcgPipeline
         }
         if (_af.Add(rr, atrial))
         {
-            // The window that tipped the decision is centred half a window back.
-            var back = Math.Min(AfDetector.Window / 2, _beatCount - 1);
-            var start = _history[(_beatCount - 1 - back) % History];
+            // The label changed at the interval Delay intervals back: date the change to its start.
+            var start = _afStarts[Math.Max(0, _afIntervals - 1 - AfDetector.Delay) % AfStarts];
             listener.OnRhythm(new RhythmEvent(_af.InAf ? RhythmKind.AtrialFibrillation : RhythmKind.NotAf, start, beat.DecidedAtSample));
         }
     }

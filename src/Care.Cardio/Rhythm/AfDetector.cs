@@ -1,21 +1,34 @@
 namespace Care.Cardio.Rhythm;
 
 /// <summary>
-/// Atrial-fibrillation detection, beat by beat, for a patch: over the last 32 beats it asks whether
-/// a steady P wave precedes the beats (<see cref="AtrialActivity"/>: then it is not AF), and whether
-/// the RR intervals are irregular at every short lag (so bigeminy and
-/// trigeminy, which repeat, are not AF), still irregular once premature–compensatory pairs are set
-/// aside (so isolated ectopic beats are not AF), spread over many RR values (Shannon entropy) and
-/// as random in its ups and downs as AF is (turning-point ratio). The state changes after three
-/// consecutive windows agree. Fixed memory, no allocation per beat; not thread safe.
+/// Atrial-fibrillation detection, beat by beat, for a patch. Each RR interval is judged on the 32
+/// intervals centred on it: is a steady P wave before the beats (<see cref="AtrialActivity"/>, read
+/// only after intervals of 0.7 s or more, since before a shorter one the atrial segment starts inside
+/// the previous beat's T wave: then it is not AF), are the intervals irregular at every short lag (so
+/// bigeminy and trigeminy, which repeat, are not AF), still irregular once premature–compensatory
+/// pairs are set aside (so isolated ectopic beats are not AF), spread over many RR values (Shannon
+/// entropy) and as random in their ups and downs as AF is (turning-point ratio)? An interval is then
+/// labelled AF when most of the 129 judgements centred on it (64 either side) say AF; a majority
+/// filter keeps the time of a change exactly, so an episode is dated from its first AF interval.
+/// The label of an interval is therefore known <see cref="Delay"/> intervals after it (about a minute
+/// at 80 beats/min), and the state reported is that of the interval <see cref="Delay"/> intervals
+/// before the newest. Fixed memory, no allocation per beat; not thread safe.
 /// </summary>
 public sealed class AfDetector
 {
     /// <summary>RR intervals per analysis window.</summary>
     public const int Window = 32;
 
-    private const int ConfirmOn = 3;              // windows in a row before AF is declared
-    private const int ConfirmOff = 3;             // windows in a row before AF is declared over
+    /// <summary>Judgements either side of an interval in the majority that labels it.</summary>
+    public const int Smoothing = 64;
+
+    /// <summary>
+    /// How far the label lags: the state refers to the interval that has been followed by this many
+    /// newer accepted intervals (the window's later half and the majority's later half).
+    /// </summary>
+    public const int Delay = Window / 2 - 1 + Smoothing;
+
+    private const int Votes = 2 * Smoothing + 1;
     private const double LagIrregularity = 0.08;  // median |RR(i) − RR(i−L)| / median RR, at every lag L = 1..3
     private const double CleanIrregularity = 0.08; // the same at lag 1, premature–compensatory pairs left out
     private const double Entropy = 0.55;          // Shannon entropy of RR in 1/16-median bins, normalised by ln(32)
@@ -26,6 +39,7 @@ public sealed class AfDetector
     private const int Bins = 64;
     private const double SteadyAtrial = 0.6;       // median correlation with the atrial template: a P wave
     private const int MinAtrialBeats = 8;
+    private const double MinAtrialRr = 0.7;       // 350 ms segment + a QT of about 350 ms
 
     private readonly float[] _rr = new float[Window];
     private readonly float[] _atrial = new float[Window];
@@ -33,37 +47,49 @@ public sealed class AfDetector
     private readonly float[] _ordered = new float[Window];
     private readonly bool[] _ectopic = new bool[Window];
     private readonly int[] _bins = new int[Bins];
+    private readonly bool[] _votes = new bool[Votes];
     private int _count;
     private int _next;
-    private int _agree;
+    private int _vote;
+    private int _afVotes;
     private bool _inAf;
 
-    /// <summary>True while the detector considers the rhythm atrial fibrillation.</summary>
+    /// <summary>True while the interval <see cref="Delay"/> accepted intervals before the newest is labelled atrial fibrillation.</summary>
     public bool InAf => _inAf;
+
+    /// <summary>Bytes of state.</summary>
+    public static int StateBytes => Window * 16 + Window + Bins * 4 + Votes + 32;
+
+    /// <summary>True for an RR interval the detector uses: 0.2 to 3 s (not NaN).</summary>
+    public static bool Accepts(double rrSeconds) => rrSeconds >= 0.2 && rrSeconds <= 3;
 
     /// <summary>Forgets all intervals and returns to "not AF".</summary>
     public void Reset()
     {
         Array.Clear(_rr);
         Array.Clear(_atrial);
+        Array.Clear(_votes);
         _count = 0;
         _next = 0;
-        _agree = 0;
+        _vote = 0;
+        _afVotes = 0;
         _inAf = false;
     }
 
     /// <summary>
-    /// Adds one RR interval in seconds (intervals outside 0.2–3 s, such as those spanning a gap in
-    /// the signal, are ignored) and returns true when the AF state changed with it.
+    /// Adds one RR interval in seconds with the atrial correlation of the beat that ends it (NaN when
+    /// unknown); intervals outside 0.2–3 s, such as those spanning a gap in the signal, are ignored.
+    /// Returns true when the label changed with it: the change applies from the interval
+    /// <see cref="Delay"/> accepted intervals before this one.
     /// </summary>
     public bool Add(double rrSeconds, double atrialCorrelation = double.NaN)
     {
-        if (!(rrSeconds >= 0.2 && rrSeconds <= 3))
+        if (!Accepts(rrSeconds))
         {
             return false;
         }
         _rr[_next] = (float)rrSeconds;
-        _atrial[_next] = (float)atrialCorrelation;
+        _atrial[_next] = rrSeconds >= MinAtrialRr ? (float)atrialCorrelation : float.NaN;
         _next = (_next + 1) % Window;
         if (_count < Window)
         {
@@ -74,17 +100,15 @@ public sealed class AfDetector
             }
         }
         var looksAf = WindowLooksLikeAf();
-        if (looksAf == _inAf)
+        _afVotes += (looksAf ? 1 : 0) - (_votes[_vote] ? 1 : 0);
+        _votes[_vote] = looksAf;
+        _vote = (_vote + 1) % Votes;
+        var label = _afVotes > Smoothing;
+        if (label == _inAf)
         {
-            _agree = 0;
             return false;
         }
-        if (++_agree < (_inAf ? ConfirmOff : ConfirmOn))
-        {
-            return false;
-        }
-        _agree = 0;
-        _inAf = looksAf;
+        _inAf = label;
         return true;
     }
 
