@@ -79,7 +79,7 @@ public sealed class EcgPipeline
     /// <summary>The fraction of classed beats that the heavy tier (the INT8 classifier) ran on.</summary>
     public double HeavyTierFraction => _classified == 0 ? 0 : _heavy / (double)_classified;
 
-    /// <summary>True while the current rhythm is atrial fibrillation.</summary>
+    /// <summary>True while the rhythm is atrial fibrillation, as labelled <see cref="AfDetector.Delay"/> intervals back (about a minute).</summary>
     public bool InAf => _af.InAf;
 
     /// <summary>Forgets everything: the next sample is sample 0 of a new stream.</summary>
