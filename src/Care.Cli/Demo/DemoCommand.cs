@@ -141,9 +141,12 @@ internal static class DemoCommand
         DemoSummary.AlertReport Report(AlertKind kind)
         {
             var ofKind = alerts.Where(a => a.Kind == kind).ToList();
+            var levels = new[] { News2Level.LowMedium, News2Level.Medium, News2Level.High };
+            DemoAlert[] Of(IEnumerable<Hermes.Storage.AlertRecord> some) => [.. some.Select(a => new DemoAlert(a.WearerId, a.RaisedAt, a.Level >= News2Level.Medium))];
             return new DemoSummary.AlertReport(
-                new[] { News2Level.LowMedium, News2Level.Medium, News2Level.High }.ToDictionary(level => level.ToName(), level => ofKind.Count(a => a.Level == level)),
-                IllnessAlerting.Measure(outcome.Illnesses, [.. ofKind.Select(a => new DemoAlert(a.WearerId, a.RaisedAt, a.Level >= News2Level.Medium))]));
+                levels.ToDictionary(level => level.ToName(), level => ofKind.Count(a => a.Level == level)),
+                IllnessAlerting.Measure(outcome.Illnesses, Of(ofKind)),
+                levels.ToDictionary(level => level.ToName(), level => IllnessAlerting.Measure(outcome.Illnesses, Of(ofKind.Where(a => a.Level == level))).AlertsOutsideIllness));
         }
         return new DemoSummary
         {
@@ -220,7 +223,7 @@ internal static class DemoCommand
         var i = report.Illnesses;
         table.AddRow($"{kind}: illnesses alerted (medium+, within 24 h)", $"{i.Alerted:N0} of {i.Illnesses:N0}, {i.AlertedBeforeEvent:N0} before the event");
         table.AddRow($"{kind}: lead time before the event (h)", i.Alerted == 0 ? "-" : $"median {i.MedianLeadHours:N1}, min {i.MinLeadHours:N1}, max {i.MaxLeadHours:N1}");
-        table.AddRow($"{kind}: alerts outside an illness", $"{i.AlertsOutsideIllness:N0}");
+        table.AddRow($"{kind}: alerts outside an illness (low-medium / medium / high)", $"{i.AlertsOutsideIllness:N0} ({string.Join(" / ", report.OutsideIllnessByLevel.Values.Select(c => $"{c:N0}"))})");
     }
 
     private static string Kinds(IReadOnlyDictionary<string, long> byKind) =>

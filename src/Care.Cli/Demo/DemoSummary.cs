@@ -82,8 +82,11 @@ internal sealed record DemoSummary
 
     public required double ObservationsPerSecond { get; init; }
 
-    /// <summary>One kind of alert: counts by level (low-medium, medium, high) and the illness measures (see <see cref="Simulation.Demo.IllnessAlerting"/>).</summary>
-    public sealed record AlertReport(IReadOnlyDictionary<string, int> ByLevel, Simulation.Demo.IllnessAlerting Illnesses);
+    /// <summary>
+    /// One kind of alert: counts by level (low-medium, medium, high), the illness measures (see
+    /// <see cref="Simulation.Demo.IllnessAlerting"/>) and, by level, the alerts outside an illness.
+    /// </summary>
+    public sealed record AlertReport(IReadOnlyDictionary<string, int> ByLevel, Simulation.Demo.IllnessAlerting Illnesses, IReadOnlyDictionary<string, int> OutsideIllnessByLevel);
 
     [JsonIgnore]
     public bool NothingLost => ObservationsStored == ObservationsGenerated && DoseRecordsStored == DoseRecordsGenerated && RhythmEventsStored == RhythmEventsGenerated;
