@@ -21,16 +21,17 @@ public static class SepsisTrainer
     /// <param name="seed">Seed of the split and of the boosting's sampling.</param>
     /// <param name="options">Boosting options; <see cref="DefaultOptions"/> when null (its seed is replaced by <paramref name="seed"/>).</param>
     /// <param name="progress">Receives progress messages.</param>
-    public static SepsisModel Train(IReadOnlyList<PatientRecord> patients, ulong seed, BoostingOptions? options = null, IProgress<string>? progress = null)
+    /// <param name="inputs">Input columns the model may read; the others are treated as never measured.</param>
+    public static SepsisModel Train(IReadOnlyList<PatientRecord> patients, ulong seed, BoostingOptions? options = null, IProgress<string>? progress = null, SepsisInputSet inputs = SepsisInputSet.Full)
     {
         ArgumentNullException.ThrowIfNull(patients);
         var opts = (options ?? DefaultOptions) with { Seed = seed };
         progress?.Report($"features of {patients.Count} patients");
-        var table = FeatureTable.Build(patients, opts.Threads);
-        return Train(table, [.. Enumerable.Range(0, patients.Count)], opts, progress, "");
+        var table = FeatureTable.Build(patients, opts.Threads, inputs);
+        return Train(table, [.. Enumerable.Range(0, patients.Count)], opts, progress, "", inputs);
     }
 
-    internal static SepsisModel Train(FeatureTable table, int[] patientIndexes, BoostingOptions options, IProgress<string>? progress, string label)
+    internal static SepsisModel Train(FeatureTable table, int[] patientIndexes, BoostingOptions options, IProgress<string>? progress, string label, SepsisInputSet inputs)
     {
         if (patientIndexes.Length < 10)
         {
@@ -53,7 +54,7 @@ public static class SepsisTrainer
         var (margins, holdoutLabels) = Margins(trees, table, holdout);
         var calibration = Calibration.Fit(margins, holdoutLabels);
         double alarm = ThresholdSearch.BestUtilityMargin(table, holdout, margins);
-        return new SepsisModel(trees, alarm, alarm - Math.Log(2), calibration, options.Seed, patientIndexes.Length);
+        return new SepsisModel(trees, alarm, alarm - Math.Log(2), calibration, options.Seed, patientIndexes.Length, inputs);
     }
 
     internal static (double[] Margins, bool[] Labels) Margins(BoostedTrees trees, FeatureTable table, IReadOnlyList<int> patients)
