@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Care.Clinical.EarlyWarning;
-using Care.Clinical.Sepsis;
 using Care.Core.Bundles;
 using Care.Core.Errors;
 using Care.Hermes.Alerts;
@@ -103,7 +102,7 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
             .ToList();
         // The model's scorer leaves the cache for this ingest and goes back only once the transaction
         // committed: if anything below fails, the next ingest rebuilds it from the committed hours.
-        SepsisStreamScorer? scorer = null;
+        StaggeredScorer? scorer = null;
         if (modelRisk is not null && bundle.Observations.Count > 0)
         {
             var state = wearer.ModelRiskStateJson is null ? null : JsonSerializer.Deserialize<ModelRiskState>(wearer.ModelRiskStateJson, StateJson);

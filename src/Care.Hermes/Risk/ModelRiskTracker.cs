@@ -7,7 +7,7 @@ namespace Care.Hermes.Risk;
 
 /// <summary>
 /// Turns one wearer's stream of patch vitals into hourly Challenge rows and scores each closed hour
-/// with the wearer's <see cref="SepsisStreamScorer"/>, incrementally: each reading is looked at
+/// with the wearer's <see cref="StaggeredScorer"/>, incrementally: each reading is looked at
 /// once and each hour is scored once. Not thread safe: one tracker per wearer, fed in time order.
 /// </summary>
 /// <remarks>
@@ -16,8 +16,9 @@ namespace Care.Hermes.Risk;
 /// tracker); MAP, which a patch cuff does not report, is (SBP + 2 DBP) / 3 when both were measured.
 /// Every other column (laboratory values, age, sex, ICU and hospital times) is NaN: Hermes feeds
 /// only what a patch measures. In particular ICULOS stays missing, because a wearer's days with a
-/// patch are not an ICU stay (fed as hours since the first reading, the ICU-trained model alarmed
-/// on steady healthy vitals after about 64 h).</para>
+/// patch are not an ICU stay (fed as hours since the first reading, the full ICU-trained model
+/// alarmed on steady healthy vitals after about 64 h); for the same reason the scorer's own
+/// hours-in-record are bounded by <see cref="StaggeredScorer"/>.</para>
 /// <para>Hours without any reading are fed as all-missing rows so the scorer's hourly windows stay
 /// aligned with the clock, at most <see cref="MaxEmptyHours"/> in a row (after that the scorer's
 /// longest window holds nothing but gaps). Only hours with a reading may alert.</para>
@@ -55,7 +56,7 @@ internal sealed class ModelRiskTracker
     private const int MaxPerHour = 120;
 
     private readonly string _wearer;
-    private readonly SepsisStreamScorer _scorer;
+    private readonly StaggeredScorer _scorer;
     private readonly double[][] _values;
     private readonly int[] _counts;
     private readonly float[] _row = new float[ChallengeColumns.InputCount];
@@ -65,7 +66,7 @@ internal sealed class ModelRiskTracker
 
     /// <summary>Creates a tracker for <paramref name="wearer"/> whose scorer has been fed exactly the stored hours of <paramref name="state"/>.</summary>
     /// <exception cref="ArgumentException">The scorer and the state disagree on the hours fed, or the state is malformed.</exception>
-    public ModelRiskTracker(string wearer, SepsisStreamScorer scorer, ModelRiskState? state)
+    public ModelRiskTracker(string wearer, StaggeredScorer scorer, ModelRiskState? state)
     {
         ArgumentNullException.ThrowIfNull(scorer);
         _wearer = wearer;
@@ -173,9 +174,10 @@ internal sealed class ModelRiskTracker
         float sbp = inputs[3], dbp = inputs[5];
         inputs[4] = float.IsNaN(sbp) || float.IsNaN(dbp) ? float.NaN : (sbp + 2 * dbp) / 3;
         ToRow(inputs, _row);
+        int hour = _scorer.Hours;
         var risk = _scorer.Update(_row, TopContributions);
         var record = new ModelRiskRecord(
-            _wearer, start + Hour, risk.Hour, inputs, measured, risk.Score, risk.Probability, risk.ProbabilityLow, risk.ProbabilityHigh, risk.Level,
+            _wearer, start + Hour, hour, inputs, measured, risk.Score, risk.Probability, risk.ProbabilityLow, risk.ProbabilityHigh, risk.Level,
             [.. risk.TopContributions.Select(c => new RiskContribution(c.Feature, float.IsFinite(c.Value) ? c.Value : null, c.LogOdds))]);
         risks.Add(record);
         if (Escalate(risk.Level, measured))

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
-using Care.Clinical.Challenge2019;
 using Care.Clinical.Sepsis;
 
 namespace Care.Hermes.Risk;
 
 /// <summary>
-/// The sepsis model as Hermes runs it: one immutable model shared by all wearers and, per wearer, a
-/// <see cref="SepsisStreamScorer"/> kept in memory between bundles. The scorers are a cache: the
+/// The sepsis model as Hermes runs it: one immutable model shared by all wearers and, per wearer,
+/// incremental <see cref="SepsisStreamScorer"/>s (two staggered bounded records, see
+/// <see cref="StaggeredScorer"/>) kept in memory between bundles. The scorers are a cache: the
 /// truth is the hourly inputs stored with each committed bundle, and a scorer that is missing (after
 /// a restart) or out of step with the committed hours (after a failed ingest) is rebuilt by
 /// replaying them. A scorer is taken out of the cache for an ingest and put back only after its
@@ -14,7 +14,7 @@ namespace Care.Hermes.Risk;
 /// </summary>
 public sealed class SepsisRiskScoring
 {
-    private readonly ConcurrentDictionary<string, SepsisStreamScorer> _scorers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StaggeredScorer> _scorers = new(StringComparer.Ordinal);
     private long _rebuilds;
 
     /// <summary>Uses <paramref name="model"/>, named <paramref name="modelName"/> in alert texts (e.g. <c>sepsis-vitals-v1</c>).</summary>
@@ -47,14 +47,14 @@ public sealed class SepsisRiskScoring
     /// when it is missing or was not fed exactly <paramref name="hoursStored"/> hours.
     /// </summary>
     /// <exception cref="InvalidDataException">The stored inputs do not number <paramref name="hoursStored"/>.</exception>
-    internal async ValueTask<SepsisStreamScorer> TakeAsync(string wearer, int hoursStored, Func<ValueTask<IReadOnlyList<IReadOnlyList<float>>>> storedInputs)
+    internal async ValueTask<StaggeredScorer> TakeAsync(string wearer, int hoursStored, Func<ValueTask<IReadOnlyList<IReadOnlyList<float>>>> storedInputs)
     {
         if (_scorers.TryRemove(wearer, out var cached) && cached.Hours == hoursStored)
         {
             return cached;
         }
         Interlocked.Increment(ref _rebuilds);
-        var scorer = new SepsisStreamScorer(Model);
+        var scorer = new StaggeredScorer(Model);
         if (hoursStored == 0)
         {
             return scorer;
@@ -64,15 +64,10 @@ public sealed class SepsisRiskScoring
         {
             throw new InvalidDataException($"wearer {wearer}: {rows.Count} stored model-risk hours, but the wearer's state records {hoursStored}");
         }
-        var row = new float[ChallengeColumns.InputCount];
-        foreach (var inputs in rows)
-        {
-            ModelRiskTracker.ToRow(inputs, row);
-            scorer.UpdateMargin(row);
-        }
+        scorer.Replay(rows);
         return scorer;
     }
 
     /// <summary>Puts a scorer back after the ingest that advanced it committed.</summary>
-    internal void Return(string wearer, SepsisStreamScorer scorer) => _scorers[wearer] = scorer;
+    internal void Return(string wearer, StaggeredScorer scorer) => _scorers[wearer] = scorer;
 }
