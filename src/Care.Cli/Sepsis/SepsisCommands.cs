@@ -37,10 +37,11 @@ internal static class SepsisCommands
         public Option<double?> LearningRate { get; } = new("--learning-rate") { Description = "Shrinkage per tree (default: the shipped model's)" };
         public Option<int?> EarlyStopping { get; } = new("--early-stopping") { Description = "Stop after this many rounds without holdout improvement; 0 = off (default: the shipped model's)" };
         public Option<string?> Target { get; } = new("--target") { Description = "Training target: label or utility (default: the shipped model's)" };
+        public Option<int?> Bag { get; } = new("--bag") { Description = "Models averaged over sampling seeds (default: the shipped model's)" };
 
         public void AddTo(Command command)
         {
-            foreach (var o in new Option[] { Rounds, LearningRate, EarlyStopping, Target })
+            foreach (var o in new Option[] { Rounds, LearningRate, EarlyStopping, Target, Bag })
             {
                 command.Options.Add(o);
             }
@@ -52,6 +53,7 @@ internal static class SepsisCommands
             o = parse.GetValue(Rounds) is { } r ? o with { Rounds = r } : o;
             o = parse.GetValue(LearningRate) is { } lr ? o with { LearningRate = lr } : o;
             o = parse.GetValue(EarlyStopping) is { } es ? o with { EarlyStoppingRounds = es } : o;
+            o = parse.GetValue(Bag) is { } bag ? o with { BagSize = bag } : o;
             o = parse.GetValue(Target) switch
             {
                 null => o,

@@ -119,6 +119,23 @@ public sealed class BoostedTreesTests
     }
 
     [Fact]
+    public void Averaged_bag_scores_the_mean_of_its_members_margins()
+    {
+        var (rows, labels) = Problem(2000, 10);
+        var a = BoostingTrainer.Train(rows, 3, labels, Small with { Seed = 1 });
+        var b = BoostingTrainer.Train(rows, 3, labels, Small with { Seed = 2, Rounds = 17 });
+        var bag = BoostedTrees.Average([a, b]);
+        Assert.Equal(a.TreeCount + b.TreeCount, bag.TreeCount);
+        var contributions = new double[3];
+        for (int i = 0; i < 200; i++)
+        {
+            var x = rows.AsSpan(i * 3, 3);
+            Assert.Equal((a.Margin(x) + b.Margin(x)) / 2, bag.Margin(x), 9);
+            Assert.Equal(bag.Margin(x), bag.Contributions(x, contributions) + contributions.Sum(), 9);
+        }
+    }
+
+    [Fact]
     public void Written_model_reads_back_to_identical_margins()
     {
         var (rows, labels) = Problem(2000, 5);

@@ -27,6 +27,17 @@ public sealed class BoostedTrees
         (_nodes, _leafValues, _roots) = Flatten(trees);
     }
 
+    /// <summary>
+    /// The ensemble whose margin is the mean of <paramref name="members"/>' margins: all their trees,
+    /// every node value divided by the member count, and the mean base margin.
+    /// </summary>
+    internal static BoostedTrees Average(IReadOnlyList<BoostedTrees> members)
+    {
+        double k = members.Count;
+        var trees = members.SelectMany(m => m._trees).Select(t => new RegressionTree(t.Feature, t.Threshold, t.Left, t.Right, [.. t.Value.Select(v => v / k)])).ToArray();
+        return new BoostedTrees(members[0].Features, members.Average(m => m.BaseMargin), trees);
+    }
+
     /// <summary>Length of the feature vectors this model scores.</summary>
     public int Features { get; }
 

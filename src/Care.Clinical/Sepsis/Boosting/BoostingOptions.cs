@@ -53,6 +53,12 @@ public sealed record BoostingOptions
     /// </summary>
     public bool UtilityTarget { get; init; }
 
+    /// <summary>
+    /// Models trained (by the sepsis trainer) with different sampling seeds on the same patients and
+    /// averaged into one ensemble (≥ 1; 1 = a single model).
+    /// </summary>
+    public int BagSize { get; init; } = 1;
+
     /// <summary>Seed of row and feature sampling.</summary>
     public ulong Seed { get; init; } = 1;
 
@@ -67,6 +73,7 @@ public sealed record BoostingOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MinLeafRows, 1, nameof(MinLeafRows));
         ArgumentOutOfRangeException.ThrowIfLessThan(Threads, 1, nameof(Threads));
         ArgumentOutOfRangeException.ThrowIfNegative(EarlyStoppingRounds, nameof(EarlyStoppingRounds));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BagSize, 1, nameof(BagSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(Bins, 2, nameof(Bins));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Bins, 255, nameof(Bins));
         if (!(LearningRate > 0 && LearningRate <= 1) || !(PositiveRowFraction > 0 && PositiveRowFraction <= 1) || !(NegativeRowFraction > 0 && NegativeRowFraction <= 1)
