@@ -26,8 +26,12 @@ public sealed class DemoEndToEndTests : IDisposable
         Assert.InRange(generated, 6 * 2 * 1440 * 2.5, 6 * 2 * 1440 * 3.5);
         Assert.Equal(generated, root.GetProperty("observationsStored").GetInt64());
         Assert.Equal(6 * 3, root.GetProperty("exchanges").GetInt32());
-        var alerts = root.GetProperty("alerts");
+        var alerts = root.GetProperty("news2Alerts").GetProperty("byLevel");
         Assert.True(alerts.TryGetProperty("medium", out _) && alerts.TryGetProperty("high", out _) && alerts.TryGetProperty("low-medium", out _));
+        Assert.Equal("sepsis-v1", root.GetProperty("sepsisModel").GetString()?.Replace("-vitals", "", StringComparison.Ordinal));
+        var model = root.GetProperty("modelAlerts").GetProperty("illnesses");
+        Assert.Equal(root.GetProperty("illnesses").GetInt32(), model.GetProperty("illnesses").GetInt32());
+        Assert.Equal(6 * 2 * 24 - 6, ModelRiskHours(db));
         Assert.True(root.GetProperty("elapsedSeconds").GetDouble() > 0);
         Assert.Contains(db, error, StringComparison.Ordinal);
 
@@ -36,6 +40,16 @@ public sealed class DemoEndToEndTests : IDisposable
         Assert.Equal(0, exit2);
         using var second = JsonDocument.Parse(output2);
         Assert.Equal(second.RootElement.GetProperty("observationsGenerated").GetInt64(), second.RootElement.GetProperty("observationsStored").GetInt64());
+    }
+
+    /// <summary>Wearer-hours the sepsis model scored (each wearer's last hour stays open).</summary>
+    private static long ModelRiskHours(string db)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM model_risks";
+        return (long)command.ExecuteScalar()!;
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Care.Core.Bundles;
 using Care.Core.Errors;
 using Care.Core.Ids;
 using Care.Hermes.Ingest;
+using Care.Hermes.Risk;
 using Care.Hermes.Storage.Sqlite;
 using Care.Hermes.Hosting;
 using Care.Simulation.Vitals;
@@ -20,11 +21,16 @@ internal static class BenchCommand
     {
         var bundles = new Option<int>("--bundles") { Description = "Bundles to ingest (one simulated wearer-day each)", DefaultValueFactory = _ => 200 };
         var db = new Option<string?>("--db") { Description = "Database file (default: a new temporary file, deleted afterwards)", HelpName = "PATH" };
+        var model = new Option<string?>("--model")
+        {
+            Description = "Sepsis model scored on each closed wearer-hour during ingest (default: the shipped model found in or above the current folder); 'none' for NEWS2 only",
+            HelpName = "FILE",
+        };
         var json = CommonOptions.Json();
         var ingest = new Command("ingest",
-            "Measure Hermes ingest: sealed per-minute vitals bundles (one wearer-day, about 4,500 observations each) are prepared first, then opened (hybrid signature, decryption, replay check), read, validated, stored in SQLite with a ledger entry and scored (NEWS2), one transaction per bundle, timed.")
+            "Measure Hermes ingest: sealed per-minute vitals bundles (one wearer-day, about 4,500 observations each) are prepared first, then opened (hybrid signature, decryption, replay check), read, validated, stored in SQLite with a ledger entry and scored (NEWS2 and the sepsis model per wearer-hour), one transaction per bundle, timed.")
         {
-            bundles, db, json,
+            bundles, model, db, json,
         };
         CliAction.Set(ingest, async (parse, cancellationToken) =>
         {
@@ -37,7 +43,7 @@ internal static class BenchCommand
             string file = path ?? Path.Combine(Path.GetTempPath(), $"care-bench-{Guid.NewGuid():N}.db");
             try
             {
-                var result = await RunAsync(count, file, cancellationToken);
+                var result = await RunAsync(count, file, ModelOption.Load(parse.GetValue(model), "--model"), cancellationToken);
                 var output = parse.InvocationConfiguration.Output;
                 if (parse.GetValue(json))
                 {
@@ -47,7 +53,7 @@ internal static class BenchCommand
                 {
                     await output.WriteLineAsync(
                         $"Ingested {result.Observations:N0} observations in {result.Bundles:N0} bundles in {result.Seconds:N2} s: " +
-                        $"{result.ObservationsPerSecond:N0} observations/s, {result.MegabytesPerSecond:N1} MB/s of bundle JSON ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}).");
+                        $"{result.ObservationsPerSecond:N0} observations/s, {result.MegabytesPerSecond:N1} MB/s of bundle JSON; sepsis model {result.SepsisModel ?? "none"} ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}).");
                 }
             }
             finally
@@ -65,7 +71,7 @@ internal static class BenchCommand
         return new Command("bench", "Measure speed of Care's hot paths.") { ingest };
     }
 
-    private static async Task<IngestBenchResult> RunAsync(int count, string file, CancellationToken cancellationToken)
+    private static async Task<IngestBenchResult> RunAsync(int count, string file, SepsisRiskScoring? modelRisk, CancellationToken cancellationToken)
     {
         await using var store = SqliteHermesStore.Open(file);
         var recipient = HermesKeys.Recipient(file);
@@ -82,7 +88,7 @@ internal static class BenchCommand
             observations += upload.Bundle.Observations.Count;
             bytes += upload.Bytes.Length;
         }
-        var ingestor = new BundleIngestor(store, recipient, TimeProvider.System, BundleLimits.Default);
+        var ingestor = new BundleIngestor(store, recipient, TimeProvider.System, BundleLimits.Default, modelRisk);
         var clock = Stopwatch.StartNew();
         foreach (var upload in uploads)
         {
@@ -94,8 +100,8 @@ internal static class BenchCommand
         {
             throw new InvalidOperationException($"stored {stored} observations of {observations}");
         }
-        return new IngestBenchResult(count, observations, Math.Round(seconds, 3), Math.Round(observations / seconds), Math.Round(bytes / seconds / 1e6, 1));
+        return new IngestBenchResult(count, observations, Math.Round(seconds, 3), Math.Round(observations / seconds), Math.Round(bytes / seconds / 1e6, 1), modelRisk?.ModelName);
     }
 
-    private sealed record IngestBenchResult(int Bundles, long Observations, double Seconds, double ObservationsPerSecond, double MegabytesPerSecond);
+    private sealed record IngestBenchResult(int Bundles, long Observations, double Seconds, double ObservationsPerSecond, double MegabytesPerSecond, string? SepsisModel);
 }

@@ -8,12 +8,13 @@ using Care.Core.Bundles;
 using Care.Core.Errors;
 using Care.Core.Events;
 using Care.Hermes.Hosting;
+using Care.Hermes.Alerts;
 using Care.Hermes.Ingest;
+using Care.Hermes.Risk;
 using Care.Hermes.Storage.Sqlite;
 using Care.Metabolic.Patients;
 using Care.Simulation.Demo;
 using Care.Simulation.Ecg;
-using Care.Simulation.Vitals;
 using Spectre.Console;
 
 namespace Care.Cli.Demo;
@@ -41,12 +42,17 @@ internal static class DemoCommand
             Description = "Hours of ECG per day for ECG wearers, from 02:00 UTC (above 0, at most 6)",
             DefaultValueFactory = _ => 1,
         };
+        var model = new Option<string?>("--model")
+        {
+            Description = "Sepsis model file Hermes scores each wearer-hour with (default: models/sepsis-vitals-v1.model, else models/sepsis-v1.model, in or above the current folder); 'none' for NEWS2 alerts only",
+            HelpName = "FILE",
+        };
         var db = CommonOptions.Database();
         var json = CommonOptions.Json();
         var command = new Command("demo",
-            "Simulate wearers with patches for some days: vitals (and, for diabetic wearers, CGM glucose and the patch loop's insulin doses) go to the patch outbox, ECG wearers' patches add rhythm events (AF, ventricular runs, pauses), daily kiosk exchanges upload them to Hermes (SQLite), Hermes scores NEWS2 and raises alerts.")
+            "Simulate wearers with patches for some days: vitals (and, for diabetic wearers, CGM glucose and the patch loop's insulin doses) go to the patch outbox, ECG wearers' patches add rhythm events (AF, ventricular runs, pauses), daily kiosk exchanges upload them to Hermes (SQLite), Hermes scores NEWS2 and the sepsis model incrementally and raises explained alerts.")
         {
-            wearers, days, seed, share, ecgShare, ecgHours, db, json,
+            wearers, days, seed, share, ecgShare, ecgHours, model, db, json,
         };
         CliAction.Set(command, async (parse, cancellationToken) =>
         {
@@ -73,7 +79,8 @@ internal static class DemoCommand
             {
                 throw new InvalidInputException("--ecg-hours", $"{hours} is out of range; use above 0 and at most {EcgWearer.MaxHoursPerDay}");
             }
-            var summary = await RunAsync(n, d, parse.GetValue(seed), diabetic, ecg, hours, parse.GetValue(db)!, parse.GetValue(json), parse.InvocationConfiguration.Error, cancellationToken);
+            var scoring = ModelOption.Load(parse.GetValue(model), "--model");
+            var summary = await RunAsync(n, d, parse.GetValue(seed), diabetic, ecg, hours, scoring, parse.GetValue(db)!, parse.GetValue(json), parse.InvocationConfiguration.Error, cancellationToken);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
@@ -95,7 +102,8 @@ internal static class DemoCommand
     }
 
     /// <summary>Runs the demo against the database at <paramref name="database"/> and counts what arrived.</summary>
-    public static async Task<DemoSummary> RunAsync(int wearers, int days, int seed, double diabeticShare, double ecgShare, double ecgHoursPerDay, string database, bool quiet, TextWriter notes, CancellationToken cancellationToken)
+    public static async Task<DemoSummary> RunAsync(
+        int wearers, int days, int seed, double diabeticShare, double ecgShare, double ecgHoursPerDay, SepsisRiskScoring? modelRisk, string database, bool quiet, TextWriter notes, CancellationToken cancellationToken)
     {
         await using var store = SqliteHermesStore.Open(database);
         await notes.WriteLineAsync($"Database: {store.DatabasePath}");
@@ -106,7 +114,8 @@ internal static class DemoCommand
         }
         var cohort = t1d is null ? null : VirtualCohort.Load(t1d);
         var recipient = HermesKeys.Recipient(store.DatabasePath);
-        var ingestor = new BundleIngestor(store, recipient, TimeProvider.System, BundleLimits.Default);
+        await notes.WriteLineAsync(modelRisk is null ? "Sepsis model: none (NEWS2 alerts only)." : $"Sepsis model: {modelRisk.ModelName}.");
+        var ingestor = new BundleIngestor(store, recipient, TimeProvider.System, BundleLimits.Default, modelRisk);
         var uplink = new InProcessUplink(store, ingestor, recipient.PublicKey, TimeProvider.System);
         var today = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
         var settings = new DemoSettings(wearers, days, seed, today.AddDays(-days), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)))
@@ -129,9 +138,16 @@ internal static class DemoCommand
         var kinds = Enum.GetValues<PatchEventKind>();
         var runWearers = outcome.WearerIds.Select(w => w.Value).ToHashSet(StringComparer.Ordinal);
         var alerts = (await store.GetAlertsAsync(settings.Start, int.MaxValue, cancellationToken)).Where(a => runWearers.Contains(a.WearerId)).ToList();
-        var ill = outcome.Illnesses.ToDictionary(i => i.Wearer.Value, i => i.Onset, StringComparer.Ordinal);
-        bool DuringIllness(string wearer, DateTimeOffset time) =>
-            ill.TryGetValue(wearer, out var onset) && time >= onset && time <= onset.AddHours(24);
+        DemoSummary.AlertReport Report(AlertKind kind)
+        {
+            var ofKind = alerts.Where(a => a.Kind == kind).ToList();
+            var levels = new[] { News2Level.LowMedium, News2Level.Medium, News2Level.High };
+            DemoAlert[] Of(IEnumerable<Hermes.Storage.AlertRecord> some) => [.. some.Select(a => new DemoAlert(a.WearerId, a.RaisedAt, a.Level >= News2Level.Medium))];
+            return new DemoSummary.AlertReport(
+                levels.ToDictionary(level => level.ToName(), level => ofKind.Count(a => a.Level == level)),
+                IllnessAlerting.Measure(outcome.Illnesses, Of(ofKind)),
+                levels.ToDictionary(level => level.ToName(), level => IllnessAlerting.Measure(outcome.Illnesses, Of(ofKind.Where(a => a.Level == level))).AlertsOutsideIllness));
+        }
         return new DemoSummary
         {
             Wearers = wearers,
@@ -157,34 +173,13 @@ internal static class DemoCommand
             RhythmEventsGeneratedByKind = kinds.ToDictionary(PatchEventKinds.Name, k => outcome.RhythmEventsByKind.GetValueOrDefault(k)),
             RhythmEventsStoredByKind = kinds.ToDictionary(PatchEventKinds.Name, k => eventsStored.GetValueOrDefault(k)),
             LedgerEntries = head.TreeSize,
-            Alerts = new[] { News2Level.LowMedium, News2Level.Medium, News2Level.High }
-                .ToDictionary(level => level.ToName(), level => alerts.Count(a => a.Level == level)),
-            Illnesses = ill.Count,
-            IllnessesAlerted = ill.Count(i => alerts.Any(a => a.WearerId == i.Key && a.Level >= News2Level.Medium && DuringIllness(a.WearerId, a.RaisedAt))),
-            AlertsWithoutIllness = alerts.Count(a => !DuringIllness(a.WearerId, a.RaisedAt)),
-            AlertLeadTimeHours = LeadTimes(outcome.Illnesses, alerts),
+            Illnesses = outcome.Illnesses.Count,
+            SepsisModel = modelRisk?.ModelName,
+            News2Alerts = Report(AlertKind.News2),
+            ModelAlerts = modelRisk is null ? null : Report(AlertKind.SepsisModel),
             ElapsedSeconds = Math.Round(elapsed, 2),
             ObservationsPerSecond = Math.Round(outcome.ObservationsGenerated / Math.Max(elapsed, 1e-9)),
         };
-    }
-
-    private static DemoSummary.LeadTimes LeadTimes(IReadOnlyList<(Core.Ids.WearerId Wearer, DateTimeOffset Onset)> illnesses, List<Hermes.Storage.AlertRecord> alerts)
-    {
-        var leads = new List<double>();
-        foreach (var (wearer, onset) in illnesses)
-        {
-            var first = alerts
-                .Where(a => a.WearerId == wearer.Value && a.Level >= News2Level.Medium && a.RaisedAt >= onset && a.RaisedAt <= onset.AddHours(24))
-                .MinBy(a => a.RaisedAt);
-            if (first is not null)
-            {
-                leads.Add((onset + Deterioration.Ramp - first.RaisedAt).TotalHours);
-            }
-        }
-        leads.Sort();
-        return leads.Count == 0
-            ? new DemoSummary.LeadTimes(0, 0, null, null, null)
-            : new DemoSummary.LeadTimes(leads.Count, leads.Count(l => l > 0), Math.Round(leads[leads.Count / 2], 2), Math.Round(leads[0], 2), Math.Round(leads[^1], 2));
     }
 
     private static void Print(DemoSummary s, TextWriter output)
@@ -210,19 +205,25 @@ internal static class DemoCommand
         table.AddRow("rhythm events stored", $"{s.RhythmEventsStored:N0} ({Kinds(s.RhythmEventsStoredByKind)})");
         table.AddRow("kiosk exchanges (sealed, signed, in the ledger)", $"{s.Exchanges:N0}");
         table.AddRow("ledger entries (signed tree head)", $"{s.LedgerEntries:N0}");
-        foreach (var (level, count) in s.Alerts)
-        {
-            table.AddRow($"alerts {level}", $"{count:N0}");
-        }
         table.AddRow("simulated illnesses", $"{s.Illnesses:N0}");
-        table.AddRow("illnesses alerted (medium+, within 24 h)", $"{s.IllnessesAlerted:N0}");
-        table.AddRow("alerts outside an illness", $"{s.AlertsWithoutIllness:N0}");
-        var lead = s.AlertLeadTimeHours;
-        table.AddRow("alert lead time before the event (h)", lead.Count == 0 ? "-" : $"median {lead.Median:N1}, min {lead.Min:N1}, max {lead.Max:N1}; {lead.BeforeEvent} of {lead.Count} before");
+        AddAlerts(table, "NEWS2", s.News2Alerts);
+        if (s.ModelAlerts is { } model)
+        {
+            AddAlerts(table, $"sepsis model ({s.SepsisModel})", model);
+        }
         table.AddRow("elapsed", $"{s.ElapsedSeconds:N2} s");
         table.AddRow("observations/s", $"{s.ObservationsPerSecond:N0}");
         console.Write(table);
-        console.WriteLine("Alerts are decision support: they ask a clinician to assess the wearer.");
+        console.WriteLine("Alerts are decision support: they ask a clinician to assess the wearer. The sepsis model was trained on ICU patients, not on wearers.");
+    }
+
+    private static void AddAlerts(Table table, string kind, DemoSummary.AlertReport report)
+    {
+        table.AddRow($"{kind} alerts low-medium / medium / high", string.Join(" / ", report.ByLevel.Values.Select(c => $"{c:N0}")));
+        var i = report.Illnesses;
+        table.AddRow($"{kind}: illnesses alerted (medium+, within 24 h)", $"{i.Alerted:N0} of {i.Illnesses:N0}, {i.AlertedBeforeEvent:N0} before the event");
+        table.AddRow($"{kind}: lead time before the event (h)", i.Alerted == 0 ? "-" : $"median {i.MedianLeadHours:N1}, min {i.MinLeadHours:N1}, max {i.MaxLeadHours:N1}");
+        table.AddRow($"{kind}: alerts outside an illness (low-medium / medium / high)", $"{i.AlertsOutsideIllness:N0} ({string.Join(" / ", report.OutsideIllnessByLevel.Values.Select(c => $"{c:N0}"))})");
     }
 
     private static string Kinds(IReadOnlyDictionary<string, long> byKind) =>

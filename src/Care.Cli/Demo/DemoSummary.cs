@@ -66,30 +66,27 @@ internal sealed record DemoSummary
     /// <summary>Entries in the ledger when the run ended (all runs in this database), covered by a fresh signed tree head.</summary>
     public required long LedgerEntries { get; init; }
 
-    /// <summary>Alerts raised, keyed by level (low-medium, medium, high).</summary>
-    public required IReadOnlyDictionary<string, int> Alerts { get; init; }
-
     /// <summary>Simulated acute deteriorations.</summary>
     public required int Illnesses { get; init; }
 
-    /// <summary>Illnesses with a medium or high alert within 24 h of onset.</summary>
-    public required int IllnessesAlerted { get; init; }
+    /// <summary>The sepsis model Hermes ran (its file name), or null when none was found or it was turned off.</summary>
+    public required string? SepsisModel { get; init; }
 
-    /// <summary>Alerts on wearers who were not ill at the time (onset to onset + 24 h).</summary>
-    public required int AlertsWithoutIllness { get; init; }
+    /// <summary>NEWS2 alerts: counts by level and how they did on the illnesses.</summary>
+    public required AlertReport News2Alerts { get; init; }
 
-    /// <summary>
-    /// Hours from each alerted illness's first medium-or-higher alert to its simulated event (the
-    /// moment the illness reaches full severity, 6 h after onset); positive means before it.
-    /// </summary>
-    public required LeadTimes AlertLeadTimeHours { get; init; }
+    /// <summary>Sepsis-model alerts (medium = the model's Elevated, high = its alarm), or null without a model.</summary>
+    public required AlertReport? ModelAlerts { get; init; }
 
     public required double ElapsedSeconds { get; init; }
 
     public required double ObservationsPerSecond { get; init; }
 
-    /// <summary>Summary of lead times, hours; null fields when no illness was alerted.</summary>
-    public sealed record LeadTimes(int Count, int BeforeEvent, double? Median, double? Min, double? Max);
+    /// <summary>
+    /// One kind of alert: counts by level (low-medium, medium, high), the illness measures (see
+    /// <see cref="Simulation.Demo.IllnessAlerting"/>) and, by level, the alerts outside an illness.
+    /// </summary>
+    public sealed record AlertReport(IReadOnlyDictionary<string, int> ByLevel, Simulation.Demo.IllnessAlerting Illnesses, IReadOnlyDictionary<string, int> OutsideIllnessByLevel);
 
     [JsonIgnore]
     public bool NothingLost => ObservationsStored == ObservationsGenerated && DoseRecordsStored == DoseRecordsGenerated && RhythmEventsStored == RhythmEventsGenerated;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Care.Cli.Hosting;
 using Care.Clinical.Challenge2019;
 using Care.Clinical.Sepsis;
+using Care.Clinical.Sepsis.Boosting;
 
 namespace Care.Cli.Sepsis;
 
@@ -20,6 +21,50 @@ internal static class SepsisCommands
 
     private static Option<ulong> SeedOption() => new("--seed") { Description = "Seed of folds, split and boosting", DefaultValueFactory = _ => 1 };
 
+    private static Option<string> InputsOption() => new("--inputs")
+    {
+        Description = "Input columns: full (all 40) or vitals (HR, O2Sat, Temp, SBP, MAP, DBP, Resp, Age, Gender: what a wearable patch and kiosk supply)",
+        DefaultValueFactory = _ => "full",
+    };
+
+    private static SepsisInputSet ParseInputs(string? text) =>
+        SepsisInputs.TryParse(text, out var set) ? set : throw new Care.Core.Errors.InvalidInputException("--inputs", $"'{text}' is not one of full, vitals");
+
+    /// <summary>Hyper-parameter overrides of <see cref="SepsisTrainer.DefaultOptions"/> (for development runs).</summary>
+    private sealed class Tuning
+    {
+        public Option<int?> Rounds { get; } = new("--rounds") { Description = "Maximum number of trees (default: the shipped model's)" };
+        public Option<double?> LearningRate { get; } = new("--learning-rate") { Description = "Shrinkage per tree (default: the shipped model's)" };
+        public Option<int?> EarlyStopping { get; } = new("--early-stopping") { Description = "Stop after this many rounds without holdout improvement; 0 = off (default: the shipped model's)" };
+        public Option<string?> Target { get; } = new("--target") { Description = "Training target: label or utility (default: the shipped model's)" };
+        public Option<int?> Bag { get; } = new("--bag") { Description = "Models averaged over sampling seeds (default: the shipped model's)" };
+
+        public void AddTo(Command command)
+        {
+            foreach (var o in new Option[] { Rounds, LearningRate, EarlyStopping, Target, Bag })
+            {
+                command.Options.Add(o);
+            }
+        }
+
+        public BoostingOptions Options(ParseResult parse)
+        {
+            var o = SepsisTrainer.DefaultOptions;
+            o = parse.GetValue(Rounds) is { } r ? o with { Rounds = r } : o;
+            o = parse.GetValue(LearningRate) is { } lr ? o with { LearningRate = lr } : o;
+            o = parse.GetValue(EarlyStopping) is { } es ? o with { EarlyStoppingRounds = es } : o;
+            o = parse.GetValue(Bag) is { } bag ? o with { BagSize = bag } : o;
+            o = parse.GetValue(Target) switch
+            {
+                null => o,
+                "label" => o with { UtilityTarget = false },
+                "utility" => o with { UtilityTarget = true },
+                var t => throw new Care.Core.Errors.InvalidInputException("--target", $"'{t}' is not one of label, utility"),
+            };
+            return o;
+        }
+    }
+
     private static Option<int?> PatientsOption() => new("--patients") { Description = "Use only the first N patients (quick runs)" };
 
     /// <summary><c>sepsis</c> under <c>train</c>.</summary>
@@ -30,7 +75,11 @@ internal static class SepsisCommands
         var seed = SeedOption();
         var patients = PatientsOption();
         var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
+        var inputs = InputsOption();
+        var tuning = new Tuning();
         command.Options.Add(data);
+        command.Options.Add(inputs);
+        tuning.AddTo(command);
         command.Options.Add(seed);
         command.Options.Add(output);
         command.Options.Add(patients);
@@ -38,12 +87,13 @@ internal static class SepsisCommands
         {
             var error = parse.InvocationConfiguration.Error;
             var clock = Stopwatch.StartNew();
+            var set = ParseInputs(parse.GetValue(inputs));
             var records = Read(parse.GetValue(data)!, parse.GetValue(patients), error);
-            var model = SepsisTrainer.Train(records, parse.GetValue(seed), progress: new LineProgress(error, clock));
+            var model = SepsisTrainer.Train(records, parse.GetValue(seed), tuning.Options(parse), new LineProgress(error, clock), set);
             var path = parse.GetValue(output)!;
             model.Save(path);
             await parse.InvocationConfiguration.Output.WriteLineAsync(
-                $"trained on {records.Count} patients in {clock.Elapsed.TotalSeconds:F0} s: {model.Trees.TreeCount} trees, alarm at log-odds {model.AlarmMargin:F3}; wrote {path}");
+                $"trained on {records.Count} patients ({SepsisInputs.Name(model.Inputs)} inputs) in {clock.Elapsed.TotalSeconds:F0} s: {model.Trees.TreeCount} trees, alarm at log-odds {model.AlarmMargin:F3}; wrote {path}");
             return 0;
         });
         return command;
@@ -59,15 +109,19 @@ internal static class SepsisCommands
         var model = new Option<string?>("--model") { Description = "Score this trained model on all patients instead of cross-validating" };
         var folds = new Option<int>("--folds") { Description = "Patient-level folds", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "Write the result as JSON" };
+        var inputs = InputsOption();
         var explain = new Option<string?>("--explain") { Description = "With --model: print the hourly risk outputs of this patient (e.g. p000009) with their explanations" };
-        foreach (var o in new Option[] { data, model, folds, seed, json, patients, explain })
+        foreach (var o in new Option[] { data, model, folds, seed, inputs, json, patients, explain })
         {
             command.Options.Add(o);
         }
+        var tuning = new Tuning();
+        tuning.AddTo(command);
         CliAction.Set(command, async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
             var clock = Stopwatch.StartNew();
+            var set = ParseInputs(parse.GetValue(inputs));
             var records = Read(parse.GetValue(data)!, parse.GetValue(patients), error);
             var modelPath = parse.GetValue(model);
             var explainId = parse.GetValue(explain);
@@ -88,7 +142,7 @@ internal static class SepsisCommands
                 throw new Care.Core.Errors.InvalidInputException("--folds", $"must be between 2 and the number of patients ({records.Count})");
             }
             var report = modelPath is null
-                ? SepsisEvaluator.CrossValidate(records, k, parse.GetValue(seed), progress: new LineProgress(error, clock))
+                ? SepsisEvaluator.CrossValidate(records, k, parse.GetValue(seed), tuning.Options(parse), new LineProgress(error, clock), set)
                 : SepsisEvaluator.Evaluate(SepsisModel.Load(modelPath), records);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -97,7 +151,7 @@ internal static class SepsisCommands
             }
             else
             {
-                await output.WriteAsync(SepsisReportWriter.Text(report, modelPath is null ? $"{k}-fold patient-level cross-validation" : $"model {modelPath}"));
+                await output.WriteAsync(SepsisReportWriter.Text(report, modelPath is null ? $"{k}-fold patient-level cross-validation ({SepsisInputs.Name(set)} inputs)" : $"model {modelPath}"));
             }
             await error.WriteLineAsync($"done in {clock.Elapsed.TotalSeconds:F0} s");
             return 0;

@@ -17,11 +17,16 @@ internal static class ServeCommand
             DefaultValueFactory = _ => "http://127.0.0.1:5080",
             HelpName = "URLS",
         };
+        var model = new Option<string?>("--model")
+        {
+            Description = "Sepsis model file scored on each wearer-hour (default: models/sepsis-vitals-v1.model, else models/sepsis-v1.model, in or above the current folder); 'none' for NEWS2 alerts only",
+            HelpName = "FILE",
+        };
         var db = CommonOptions.Database();
         var command = new Command("serve",
             "Run Hermes over HTTP: POST /v1/bundles, GET /v1/wearers/{id}/observations, GET /v1/wearers/{id}/risk, GET /v1/alerts, POST /v1/tokens, GET /healthz; OpenAPI at /openapi/v1.json. Every /v1 call needs a bearer token ('care token create').")
         {
-            urls, db,
+            urls, model, db,
         };
         CliAction.Set(command, async (parse, cancellationToken) =>
         {
@@ -33,9 +38,10 @@ internal static class ServeCommand
                     throw new InvalidInputException("--urls", $"'{url}' is not an http:// or https:// address");
                 }
             }
-            var app = HermesApp.Build(new HermesOptions { DatabasePath = parse.GetValue(db)! }, addresses);
+            string? modelPath = ModelOption.ResolvePath(parse.GetValue(model), "--model");
+            var app = HermesApp.Build(new HermesOptions { DatabasePath = parse.GetValue(db)!, SepsisModelPath = modelPath }, addresses);
             var output = parse.InvocationConfiguration.Output;
-            await output.WriteLineAsync($"Hermes listening on {addresses}; database {Path.GetFullPath(parse.GetValue(db)!)}; OpenAPI at /openapi/v1.json. Ctrl+C stops.");
+            await output.WriteLineAsync($"Hermes listening on {addresses}; database {Path.GetFullPath(parse.GetValue(db)!)}; sepsis model {modelPath ?? "none"}; OpenAPI at /openapi/v1.json. Ctrl+C stops.");
             await app.StartAsync(cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);
             await app.DisposeAsync();

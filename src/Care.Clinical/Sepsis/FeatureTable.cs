@@ -22,7 +22,7 @@ internal sealed class FeatureTable
 
     public ReadOnlySpan<float> Row(int row) => Values.AsSpan(row * SepsisFeatures.Count, SepsisFeatures.Count);
 
-    public static FeatureTable Build(IReadOnlyList<PatientRecord> patients, int threads)
+    public static FeatureTable Build(IReadOnlyList<PatientRecord> patients, int threads, SepsisInputSet inputs = SepsisInputSet.Full)
     {
         var offsets = new int[patients.Count + 1];
         for (int p = 0; p < patients.Count; p++)
@@ -30,7 +30,7 @@ internal sealed class FeatureTable
             offsets[p + 1] = offsets[p] + patients[p].Hours;
         }
         var values = new float[(long)offsets[^1] * SepsisFeatures.Count];
-        Parallel.For(0, patients.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, () => new SepsisFeatureState(), (p, _, state) =>
+        Parallel.For(0, patients.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, () => new SepsisFeatureState(inputs), (p, _, state) =>
         {
             state.Reset();
             var record = patients[p];

@@ -16,7 +16,7 @@ public static class SepsisEvaluator
     public static SepsisReport Evaluate(SepsisModel model, IReadOnlyList<PatientRecord> patients, int threads = 2)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var table = FeatureTable.Build(patients, threads);
+        var table = FeatureTable.Build(patients, threads, model.Inputs);
         var all = Enumerable.Range(0, patients.Count).ToArray();
         var sink = new Pooled();
         var fold = Score(model, table, all, sink);
@@ -26,15 +26,17 @@ public static class SepsisEvaluator
     /// <summary>
     /// <paramref name="folds"/>-fold patient-level cross-validation: for each fold a model is trained
     /// (with <paramref name="seed"/>) on the other folds only — its threshold chosen on a holdout of
-    /// those — and scored on the fold; results are pooled over all folds.
+    /// those — and scored on the fold; results are pooled over all folds. With
+    /// <paramref name="inputs"/> other than <see cref="SepsisInputSet.Full"/> the models and the
+    /// NEWS2/qSOFA baselines see only those columns.
     /// </summary>
-    public static SepsisReport CrossValidate(IReadOnlyList<PatientRecord> patients, int folds, ulong seed, BoostingOptions? options = null, IProgress<string>? progress = null)
+    public static SepsisReport CrossValidate(IReadOnlyList<PatientRecord> patients, int folds, ulong seed, BoostingOptions? options = null, IProgress<string>? progress = null, SepsisInputSet inputs = SepsisInputSet.Full)
     {
         ArgumentNullException.ThrowIfNull(patients);
         var opts = (options ?? SepsisTrainer.DefaultOptions) with { Seed = seed };
         var fold = Folds.Assign(patients, folds, seed);
         progress?.Report($"features of {patients.Count} patients");
-        var table = FeatureTable.Build(patients, opts.Threads);
+        var table = FeatureTable.Build(patients, opts.Threads, inputs);
         var model = new EvaluationAccumulator();
         var news = new EvaluationAccumulator();
         var qsofa = new EvaluationAccumulator();
@@ -44,7 +46,7 @@ public static class SepsisEvaluator
         {
             var train = Enumerable.Range(0, patients.Count).Where(p => fold[p] != k).ToArray();
             var test = Enumerable.Range(0, patients.Count).Where(p => fold[p] == k).ToArray();
-            var trained = SepsisTrainer.Train(table, train, opts, progress, $"fold {k + 1}/{folds}: ");
+            var trained = SepsisTrainer.Train(table, train, opts, progress, $"fold {k + 1}/{folds}: ", inputs);
             var r = Score(trained, table, test, sink);
             results.Add(r with { Fold = k });
             progress?.Report($"fold {k + 1}/{folds}: utility {r.Model.Utility.Normalised:F3}, AUROC {r.Model.Auroc:F3}");

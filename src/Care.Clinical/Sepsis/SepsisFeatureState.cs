@@ -25,10 +25,29 @@ public sealed class SepsisFeatureState
     private readonly float[] _filledVitals = new float[(Window + 1) * Vitals];
     private readonly float[] _sofaHistory = new float[SepsisFeatures.SofaWindowHours];
     private readonly float[] _newsHistory = new float[Window + 1];
+    private readonly bool[] _uses;
     private int _hour;
 
-    /// <summary>Creates the state of a patient with no rows yet.</summary>
-    public SepsisFeatureState() => Reset();
+    /// <summary>Creates the state of a patient with no rows yet, reading every input column.</summary>
+    public SepsisFeatureState()
+        : this(SepsisInputSet.Full)
+    {
+    }
+
+    /// <summary>
+    /// Creates the state of a patient with no rows yet that reads only the columns of
+    /// <paramref name="inputs"/>; the others are treated as never measured.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Unknown input set.</exception>
+    public SepsisFeatureState(SepsisInputSet inputs)
+    {
+        Inputs = inputs;
+        _uses = SepsisInputs.Mask(inputs);
+        Reset();
+    }
+
+    /// <summary>The input columns this state reads.</summary>
+    public SepsisInputSet Inputs { get; }
 
     /// <summary>Hours fed so far.</summary>
     public int Hours => _hour;
@@ -69,7 +88,7 @@ public sealed class SepsisFeatureState
         int slot = t % LongWindow;
         for (int m = 0; m < Measured; m++)
         {
-            float x = m == ChallengeColumns.FiO2 ? CleanFiO2(row[m]) : row[m];
+            float x = !_uses[m] ? float.NaN : m == ChallengeColumns.FiO2 ? CleanFiO2(row[m]) : row[m];
             bool measured = float.IsFinite(x);
             if (measured)
             {
@@ -151,17 +170,20 @@ public sealed class SepsisFeatureState
         features[3] = _count[v] > 0 ? _last[v] - (float)(_sum[v] / _count[v]) : float.NaN;
     }
 
-    private static void WriteStatic(ReadOnlySpan<float> row, int t, Span<float> features)
+    private void WriteStatic(ReadOnlySpan<float> row, int t, Span<float> features)
     {
         int f = SepsisFeatures.StaticBlock;
-        features[f] = row[ChallengeColumns.Age];
-        features[f + 1] = row[ChallengeColumns.Gender];
-        features[f + 2] = row[ChallengeColumns.Unit1];
-        features[f + 3] = row[ChallengeColumns.Unit2];
-        features[f + 4] = row[ChallengeColumns.HospAdmTime];
-        features[f + 5] = row[ChallengeColumns.ICULOS];
+        features[f] = Input(row, ChallengeColumns.Age);
+        features[f + 1] = Input(row, ChallengeColumns.Gender);
+        features[f + 2] = Input(row, ChallengeColumns.Unit1);
+        features[f + 3] = Input(row, ChallengeColumns.Unit2);
+        features[f + 4] = Input(row, ChallengeColumns.HospAdmTime);
+        features[f + 5] = Input(row, ChallengeColumns.ICULOS);
+        // Hours since this state's first row: known to any input set (it is not derived from ICULOS).
         features[f + 6] = t;
     }
+
+    private float Input(ReadOnlySpan<float> row, int column) => _uses[column] ? row[column] : float.NaN;
 
     private void WriteDerived(int t, Span<float> features)
     {

@@ -14,8 +14,9 @@ public sealed class SepsisModel
 {
     private const string Magic = "care-sepsis-model 1";
 
-    internal SepsisModel(BoostedTrees trees, double alarmMargin, double elevatedMargin, Calibration calibration, ulong seed, int trainingPatients)
+    internal SepsisModel(BoostedTrees trees, double alarmMargin, double elevatedMargin, Calibration calibration, ulong seed, int trainingPatients, SepsisInputSet inputs)
     {
+        Inputs = inputs;
         Trees = trees;
         AlarmMargin = alarmMargin;
         ElevatedMargin = elevatedMargin;
@@ -35,6 +36,12 @@ public sealed class SepsisModel
     /// the alarm threshold minus ln 2 (odds at least half those at which the model alarms).
     /// </summary>
     public double ElevatedMargin { get; }
+
+    /// <summary>
+    /// The input columns the model was trained on; scoring applies the same set (other columns of
+    /// a row are treated as never measured). Model files without an <c>inputs</c> line are <see cref="SepsisInputSet.Full"/>.
+    /// </summary>
+    public SepsisInputSet Inputs { get; }
 
     /// <summary>Seed the model was trained with.</summary>
     public ulong Seed { get; }
@@ -91,6 +98,7 @@ public sealed class SepsisModel
         writer.Write($"{Magic}\nseed {Seed}\npatients {TrainingPatients}\n");
         writer.Write(string.Create(c, $"alarm {AlarmMargin:R}\nelevated {ElevatedMargin:R}\n"));
         writer.Write($"featureNames {string.Join(',', SepsisFeatures.Names)}\n");
+        writer.Write($"inputs {SepsisInputs.Name(Inputs)}\n");
         writer.Write($"calibration {Calibration.Bins.Length}\n");
         foreach (var b in Calibration.Bins)
         {
@@ -131,6 +139,11 @@ public sealed class SepsisModel
         {
             lines.Fail("the model was trained on a different feature set");
         }
+        var inputs = SepsisInputSet.Full;
+        if (lines.OptionalKeyed("inputs") is { } inputName && !SepsisInputs.TryParse(inputName, out inputs))
+        {
+            lines.Fail($"unknown input set '{inputName}'");
+        }
         int count = lines.Int("calibration");
         var bins = new CalibrationBin[count];
         for (int i = 0; i < count; i++)
@@ -147,6 +160,6 @@ public sealed class SepsisModel
         {
             throw new InvalidInputException(source, $"model has {trees.Features} features, expected {SepsisFeatures.Count}");
         }
-        return new SepsisModel(trees, alarm, elevated, new Calibration(bins), seed, patients);
+        return new SepsisModel(trees, alarm, elevated, new Calibration(bins), seed, patients, inputs);
     }
 }

@@ -8,7 +8,7 @@ namespace Care.Clinical.Sepsis;
 public sealed class SepsisStreamScorer
 {
     private readonly SepsisModel _model;
-    private readonly SepsisFeatureState _state = new();
+    private readonly SepsisFeatureState _state;
     private readonly float[] _features = new float[SepsisFeatures.Count];
     private readonly double[] _contributions = new double[SepsisFeatures.Count];
 
@@ -17,13 +17,15 @@ public sealed class SepsisStreamScorer
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
+        _state = new SepsisFeatureState(model.Inputs);
     }
 
     /// <summary>Hours fed so far.</summary>
     public int Hours => _state.Hours;
 
     /// <summary>
-    /// Feeds the next hour (40 values in Challenge column order, NaN = not measured) and returns
+    /// Feeds the next hour (40 values in Challenge column order, NaN = not measured; columns outside
+    /// the model's <see cref="SepsisModel.Inputs"/> are ignored) and returns
     /// its risk with the <paramref name="top"/> largest feature contributions.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="row"/> does not have 40 values.</exception>

@@ -1,6 +1,7 @@
 using Care.Clinical.EarlyWarning;
 using Care.Core.Errors;
 using Care.Hermes.Access;
+using Care.Hermes.Alerts;
 using Care.Hermes.Hosting;
 using Care.Hermes.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Care.Hermes.Api;
 
-/// <summary><c>GET /v1/alerts</c>: alerts raised across wearers, newest first. Clinicians only.</summary>
+/// <summary><c>GET /v1/alerts</c>: alerts (NEWS2 and sepsis model) raised across wearers, newest first. Clinicians only.</summary>
 internal static class AlertEndpoints
 {
     public static void MapAlerts(this IEndpointRouteBuilder api)
@@ -17,12 +18,12 @@ internal static class AlertEndpoints
         api.MapGet("/alerts", ListAsync)
             .RequireAuthorization(Policies.Clinician)
             .WithName("GetAlerts")
-            .WithSummary("Alerts raised since a time (optional), at or above a level (optional: low-medium, medium, high), newest first.")
+            .WithSummary("Alerts raised since a time (optional), at or above a level (optional: low-medium, medium, high), of one kind (optional: news2, sepsis-model), newest first. Sepsis-model alerts carry their explanation.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapPost("/alerts/{id}/ack", AcknowledgeAsync)
             .RequireAuthorization(Policies.Clinician)
             .WithName("AcknowledgeAlert")
-            .WithSummary("Acknowledge an alert (idempotent). Re-alerts of the same or a lower level for that wearer are suppressed for the configured time.")
+            .WithSummary("Acknowledge an alert (idempotent; written to the ledger). Re-alerts of its kind at the same or a lower level for that wearer are suppressed for the configured time.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -45,23 +46,28 @@ internal static class AlertEndpoints
     {
         id = a.Id,
         wearerId = a.WearerId,
+        kind = a.Kind.ToName(),
         raisedAt = a.RaisedAt,
         level = a.Level.ToName(),
         score = a.Score,
         reason = a.Reason,
+        explanation = a.Explanation is { } e ? ModelRiskJson.Describe(e) : null,
         acknowledgedAt = a.AcknowledgedAt,
         acknowledgedBy = a.AcknowledgedBy,
     };
 
-    private static async Task<IResult> ListAsync(string? since, string? level, string? limit, IHermesStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? since, string? level, string? kind, string? limit, IHermesStore store, CancellationToken cancellationToken)
     {
         var from = QueryText.Time(since, "since");
         var minimum = ParseLevel(level);
+        AlertKind? only = string.IsNullOrEmpty(kind) ? null
+            : AlertKindNames.TryParse(kind, out var k) ? k
+            : throw new InvalidInputException("kind", $"'{kind}' is not an alert kind; use news2 or sepsis-model");
         int max = QueryText.Limit(limit, 1000, 10_000);
         var alerts = await store.GetAlertsAsync(from, max, cancellationToken);
         return Results.Ok(new
         {
-            alerts = alerts.Where(a => a.Level >= minimum).Select(Describe),
+            alerts = alerts.Where(a => a.Level >= minimum && (only is null || a.Kind == only)).Select(Describe),
             note = WearerEndpoints.DecisionSupport,
         });
     }

@@ -45,7 +45,7 @@ internal static class WearerEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         wearers.MapGet("/risk", RiskAsync)
             .WithName("GetRisk")
-            .WithSummary("The wearer's latest NEWS2 assessment with every part.")
+            .WithSummary("The wearer's latest NEWS2 assessment with every part and, when Hermes runs the sepsis model, its latest explained output (0-100 score, level, 95 % interval, top contributions with values, notice).")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -170,20 +170,20 @@ internal static class WearerEndpoints
             return NotFound(id);
         }
         var risk = await store.GetLatestRiskAsync(wearer, cancellationToken);
-        if (risk is null)
+        var model = await store.GetLatestModelRiskAsync(wearer, cancellationToken);
+        if (risk is null && model is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No assessment yet",
                 detail: "id: the wearer has no complete set of vitals scored yet");
         }
-        var p = risk.Score.Parts;
         return Results.Ok(new
         {
             wearerId = wearer.Value,
-            time = risk.Time,
+            time = risk?.Time,
             score = "NEWS2",
-            total = risk.Score.Total,
-            level = risk.Score.Level.ToName(),
-            parts = new
+            total = risk?.Score.Total,
+            level = risk?.Score.Level.ToName(),
+            parts = risk?.Score.Parts is not { } p ? null : new
             {
                 respiratoryRate = p.RespiratoryRate,
                 spo2 = p.SpO2,
@@ -194,6 +194,7 @@ internal static class WearerEndpoints
                 temperature = p.Temperature,
             },
             note = DecisionSupport,
+            model = model is null ? null : ModelRiskJson.Describe(model),
         });
     }
 

@@ -14,6 +14,13 @@ public sealed class HermesOptions
     /// </summary>
     public TimeSpan AlertSuppression { get; init; } = TimeSpan.FromHours(4);
 
+    /// <summary>
+    /// The sepsis model file (e.g. <c>models/sepsis-vitals-v1.model</c>) that scores each wearer-hour
+    /// of patch vitals and raises explained model-risk alerts, or null (the default) for NEWS2 alerts only.
+    /// A missing or malformed file fails the start with the file named.
+    /// </summary>
+    public string? SepsisModelPath { get; init; }
+
     /// <summary>Limits on uploaded bundles.</summary>
     public BundleLimits Limits { get; init; } = BundleLimits.Default;
 }

@@ -1,5 +1,6 @@
 using Care.Hermes.Access;
 using Care.Hermes.Ingest;
+using Care.Hermes.Risk;
 using Care.Hermes.Storage;
 using Care.Hermes.Storage.Sqlite;
 using Care.Trust.Identity;
@@ -12,7 +13,8 @@ namespace Care.Hermes.Hosting;
 /// <summary>Registers Hermes's services.</summary>
 public static class HermesServiceCollectionExtensions
 {
-    /// <summary>Adds storage (SQLite), ingest, tokens, authentication and role policies.</summary>
+    /// <summary>Adds storage (SQLite), ingest (with the sepsis model when <see cref="HermesOptions.SepsisModelPath"/> is set), tokens, authentication and role policies.</summary>
+    /// <exception cref="Core.Errors.InvalidInputException">The sepsis model file is missing or malformed (named in the message).</exception>
     public static IServiceCollection AddCareHermes(this IServiceCollection services, HermesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -20,8 +22,9 @@ public static class HermesServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<IHermesStore>(sp => SqliteHermesStore.Open(options.DatabasePath, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => HermesKeys.Recipient(options.DatabasePath));
+        var modelRisk = options.SepsisModelPath is null ? null : SepsisRiskScoring.Load(options.SepsisModelPath);
         services.AddSingleton(sp => new BundleIngestor(
-            sp.GetRequiredService<IHermesStore>(), sp.GetRequiredService<HybridKemPrivateKey>(), sp.GetRequiredService<TimeProvider>(), options.Limits));
+            sp.GetRequiredService<IHermesStore>(), sp.GetRequiredService<HybridKemPrivateKey>(), sp.GetRequiredService<TimeProvider>(), options.Limits, modelRisk));
         services.AddSingleton<TokenIssuer>();
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);

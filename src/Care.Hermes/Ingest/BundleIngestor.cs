@@ -4,6 +4,7 @@ using Care.Clinical.EarlyWarning;
 using Care.Core.Bundles;
 using Care.Core.Errors;
 using Care.Hermes.Alerts;
+using Care.Hermes.Risk;
 using Care.Hermes.Storage;
 using Care.Trust.Bundles;
 using Care.Trust.Identity;
@@ -16,10 +17,17 @@ namespace Care.Hermes.Ingest;
 /// registered, unrevoked device; encrypted for this Hermes; sequence number above the device's
 /// last), its payload read and validated, and then, in a single transaction, the bundle is
 /// stored, a <c>BundleAccepted</c> entry is appended to the ledger, the wearer's NEWS2 tracker
-/// advances and its assessments and alerts are recorded. A bundle is stored whole or not at all;
-/// re-sending a stored bundle changes nothing. Thread safe.
+/// advances and its assessments and alerts are recorded, and, when a sepsis model is given, each
+/// hour the bundle closes is scored by the wearer's incremental scorer and explained model-risk
+/// outputs and alerts are recorded. A bundle is stored whole or not at all; re-sending a stored
+/// bundle changes nothing (and scores nothing). Thread safe.
 /// </summary>
-public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recipient, TimeProvider time, BundleLimits limits)
+/// <param name="store">Where bundles, scores and alerts go.</param>
+/// <param name="recipient">Hermes's key the bundles are encrypted for.</param>
+/// <param name="time">The clock (received-at times, bundle age checks).</param>
+/// <param name="limits">Limits on bundles.</param>
+/// <param name="modelRisk">The sepsis model and its per-wearer scorers, or null to score NEWS2 only.</param>
+public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recipient, TimeProvider time, BundleLimits limits, SepsisRiskScoring? modelRisk = null)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
 
@@ -92,11 +100,36 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
         var alerts = assessments.Where(a => a.Escalated && !Suppressed(wearer, a))
             .Select(a => new AlertRecord(0, wearerId, a.Time, a.Score.Level, a.Score.Total, AlertReason.Describe(a.Score)))
             .ToList();
+        // The model's scorer leaves the cache for this ingest and goes back only once the transaction
+        // committed: if anything below fails, the next ingest rebuilds it from the committed hours.
+        StaggeredScorer? scorer = null;
+        if (modelRisk is not null && bundle.Observations.Count > 0)
+        {
+            var state = wearer.ModelRiskStateJson is null ? null : JsonSerializer.Deserialize<ModelRiskState>(wearer.ModelRiskStateJson, StateJson);
+            scorer = await modelRisk.TakeAsync(wearerId, state?.Hours ?? 0, () => session.GetModelRiskInputsAsync(bundle.WearerId));
+            var modelTracker = new ModelRiskTracker(wearerId, scorer, state);
+            var hours = new List<ModelRiskRecord>();
+            var escalations = new List<ModelRiskRecord>();
+            foreach (var observation in bundle.Observations)
+            {
+                modelTracker.Add(observation, hours, escalations);
+            }
+            alerts.AddRange(escalations.Where(r => !ModelSuppressed(wearer, r)).Select(r => ModelRiskReason.Alert(r, modelRisk.ModelName)));
+            await session.StoreModelRiskAsync(bundle.WearerId, JsonSerializer.Serialize(modelTracker.Snapshot(), StateJson), hours);
+        }
         var newest = bundle.Observations.Count > 0 ? bundle.Observations[^1].Time : wearer.LastObservation;
         await session.UpdateWearerAsync(bundle.WearerId, bundleKey, newest, JsonSerializer.Serialize(tracker.Snapshot(), StateJson), risks, alerts);
         await session.CommitAsync();
+        if (scorer is not null)
+        {
+            modelRisk!.Return(wearerId, scorer);
+        }
         return new IngestResult(bundle.BundleId, IngestStatus.Stored, bundle.Observations.Count, alerts.Count, Convert.ToHexStringLower(hash));
     }
+
+    /// <summary>A clinician acknowledged a model alert of this level or higher recently: do not alert again yet.</summary>
+    private static bool ModelSuppressed(WearerIngestState wearer, ModelRiskRecord risk) =>
+        wearer.ModelSuppressUntil is DateTimeOffset until && risk.Time < until && ModelRiskReason.AlertLevel(risk.Level) <= wearer.ModelSuppressLevel;
 
     /// <summary>A clinician acknowledged an alert of this level or higher recently: do not alert again yet.</summary>
     private static bool Suppressed(WearerIngestState wearer, News2Assessment assessment) =>

@@ -40,13 +40,16 @@ public interface IHermesStore : IAsyncDisposable
     /// <summary>The latest NEWS2 assessment of a wearer, or null when none exists.</summary>
     Task<RiskRecord?> GetLatestRiskAsync(WearerId wearer, CancellationToken cancellationToken = default);
 
+    /// <summary>The latest explained sepsis-model output of a wearer, or null when the model has not scored one.</summary>
+    Task<ModelRiskRecord?> GetLatestModelRiskAsync(WearerId wearer, CancellationToken cancellationToken = default);
+
     /// <summary>Alerts raised at or after <paramref name="since"/> (all when null), newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Acknowledges an alert (idempotent: a second acknowledgement returns the first), writes an
     /// <c>AlertAcknowledged</c> entry to the ledger in the same transaction, and suppresses
-    /// re-alerts of its level or lower for the wearer until <paramref name="suppressUntil"/>.
+    /// re-alerts of its kind at its level or lower for the wearer until <paramref name="suppressUntil"/>.
     /// Returns null when no alert has this id.
     /// </summary>
     Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, Access.Role role, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default);

@@ -35,7 +35,7 @@ public interface IIngestSession : IAsyncDisposable
     /// <summary>Stores the bundle record, all its observations and all its doses; returns the bundle's storage key.</summary>
     ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, byte[] sealedSha256, DateTimeOffset receivedAt);
 
-    /// <summary>Stores assessments and alerts and moves the wearer's ingest position forward.</summary>
+    /// <summary>Stores NEWS2 assessments and alerts (of every kind) and moves the wearer's ingest position forward.</summary>
     ValueTask UpdateWearerAsync(
         WearerId wearer,
         long bundleKey,
@@ -43,6 +43,12 @@ public interface IIngestSession : IAsyncDisposable
         string riskStateJson,
         IReadOnlyList<RiskRecord> risks,
         IReadOnlyList<AlertRecord> alerts);
+
+    /// <summary>The stored hourly model inputs of the wearer (see <see cref="ModelRiskRecord.Inputs"/>), oldest first: what its scorer was fed.</summary>
+    ValueTask<IReadOnlyList<IReadOnlyList<float>>> GetModelRiskInputsAsync(WearerId wearer);
+
+    /// <summary>Stores the wearer's scored model-risk hours and the model-risk tracker's new state.</summary>
+    ValueTask StoreModelRiskAsync(WearerId wearer, string modelRiskStateJson, IReadOnlyList<ModelRiskRecord> risks);
 
     /// <summary>Makes every change of the session durable at once.</summary>
     ValueTask CommitAsync();

@@ -71,6 +71,70 @@ public sealed class BoostedTreesTests
         Assert.True(total[2] < total[0] && total[2] < total[1]);
     }
 
+    private static double LogLoss(BoostedTrees model, float[] rows, bool[] labels)
+    {
+        double sum = 0;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            double p = 1 / (1 + Math.Exp(-model.Margin(rows.AsSpan(i * 3, 3))));
+            sum -= Math.Log(labels[i] ? p : 1 - p);
+        }
+        return sum / labels.Length;
+    }
+
+    [Fact]
+    public void Early_stopping_keeps_the_round_with_the_best_validation_loss()
+    {
+        // Labels with 20 % noise: many deep rounds at a high rate overfit.
+        var (rows, labels) = Problem(3000, 5);
+        var (valid, validLabels) = Problem(1500, 6);
+        var rng = new Random(7);
+        labels = [.. labels.Select(l => rng.NextDouble() < 0.2 ? !l : l)];
+        validLabels = [.. validLabels.Select(l => rng.NextDouble() < 0.2 ? !l : l)];
+        var options = Small with { Rounds = 150, LearningRate = 0.5, MaxLeaves = 31, MinLeafRows = 2, NegativeRowFraction = 1, PositiveRowFraction = 1, EarlyStoppingRounds = 10 };
+        var stopped = BoostingTrainer.Train(rows, 3, labels, options, validation: (valid, validLabels, null));
+        var full = BoostingTrainer.Train(rows, 3, labels, options with { EarlyStoppingRounds = 0 });
+        Assert.Equal(150, full.TreeCount);
+        Assert.InRange(stopped.TreeCount, 1, 140);
+        Assert.True(LogLoss(stopped, valid, validLabels) < LogLoss(full, valid, validLabels));
+        // The kept trees are exactly the first trees of the unstopped run.
+        var prefix = BoostingTrainer.Train(rows, 3, labels, options with { EarlyStoppingRounds = 0, Rounds = stopped.TreeCount });
+        Assert.Equal(Text(prefix), Text(stopped));
+    }
+
+    [Fact]
+    public void Row_weights_of_one_change_nothing_and_zero_weights_hide_corrupted_rows()
+    {
+        var (rows, labels) = Problem(4000, 8);
+        var plain = Text(BoostingTrainer.Train(rows, 3, labels, Small));
+        var ones = Text(BoostingTrainer.Train(rows, 3, labels, Small, weights: [.. Enumerable.Repeat(1f, labels.Length)]));
+        Assert.Equal(plain, ones);
+        // Invert the labels of the first half and give those rows weight 0: the rule is still learnt.
+        var corrupted = labels.Select((l, i) => i < 2000 ? !l : l).ToArray();
+        var weights = Enumerable.Range(0, labels.Length).Select(i => i < 2000 ? 0f : 1f).ToArray();
+        var model = BoostingTrainer.Train(rows, 3, corrupted, Small, weights: weights);
+        var (test, truth) = Problem(2000, 9);
+        var scores = Enumerable.Range(0, truth.Length).Select(i => (float)model.Margin(test.AsSpan(i * 3, 3))).ToArray();
+        Assert.True(RankMetrics.Auroc(scores, truth) > 0.95);
+    }
+
+    [Fact]
+    public void Averaged_bag_scores_the_mean_of_its_members_margins()
+    {
+        var (rows, labels) = Problem(2000, 10);
+        var a = BoostingTrainer.Train(rows, 3, labels, Small with { Seed = 1 });
+        var b = BoostingTrainer.Train(rows, 3, labels, Small with { Seed = 2, Rounds = 17 });
+        var bag = BoostedTrees.Average([a, b]);
+        Assert.Equal(a.TreeCount + b.TreeCount, bag.TreeCount);
+        var contributions = new double[3];
+        for (int i = 0; i < 200; i++)
+        {
+            var x = rows.AsSpan(i * 3, 3);
+            Assert.Equal((a.Margin(x) + b.Margin(x)) / 2, bag.Margin(x), 9);
+            Assert.Equal(bag.Margin(x), bag.Contributions(x, contributions) + contributions.Sum(), 9);
+        }
+    }
+
     [Fact]
     public void Written_model_reads_back_to_identical_margins()
     {

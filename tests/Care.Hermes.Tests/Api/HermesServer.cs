@@ -15,10 +15,10 @@ internal sealed class HermesServer : IAsyncDisposable
     private readonly TempDatabase _db = new();
     private readonly WebApplication _app;
 
-    private HermesServer(BundleLimits limits)
+    private HermesServer(BundleLimits limits, string? sepsisModelPath)
     {
         Clock = new FakeTimeProvider(Vitals.Now);
-        _app = HermesApp.Build(new HermesOptions { DatabasePath = _db.Path, Limits = limits }, configure: builder =>
+        _app = HermesApp.Build(new HermesOptions { DatabasePath = _db.Path, Limits = limits, SepsisModelPath = sepsisModelPath }, configure: builder =>
         {
             builder.WebHost.UseTestServer();
             builder.Services.AddSingleton<TimeProvider>(Clock);
@@ -35,9 +35,10 @@ internal sealed class HermesServer : IAsyncDisposable
 
     public TempDatabase Database => _db;
 
-    public static async Task<HermesServer> StartAsync(BundleLimits? limits = null)
+    /// <summary>Starts a server; with <paramref name="sepsisModelPath"/> it also scores the sepsis model and raises its alerts.</summary>
+    public static async Task<HermesServer> StartAsync(BundleLimits? limits = null, string? sepsisModelPath = null)
     {
-        var server = new HermesServer(limits ?? BundleLimits.Default);
+        var server = new HermesServer(limits ?? BundleLimits.Default, sepsisModelPath);
         await server._app.StartAsync();
         return server;
     }

@@ -145,13 +145,13 @@ public sealed class BundleIngestorTests : IDisposable
         await using (SqliteHermesStore.Open(_db.Path, _time))
         {
         }
-        Assert.Equal(5, _db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
-        Assert.Equal(5, _db.Scalar("SELECT MAX(version) FROM schema_migrations"));
+        Assert.Equal(6, _db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(6, _db.Scalar("SELECT MAX(version) FROM schema_migrations"));
         Assert.Equal("wal", _db.Scalar("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1 ? "wal" : "other");
     }
 
     /// <summary>A store whose write session fails after the observations went in, as a crash would.</summary>
-    private sealed class CrashingStore(IHermesStore inner) : IHermesStore
+    internal sealed class CrashingStore(IHermesStore inner) : IHermesStore
     {
         public async ValueTask<IIngestSession> BeginIngestAsync(CancellationToken cancellationToken = default) =>
             new CrashingSession(await inner.BeginIngestAsync(cancellationToken));
@@ -169,6 +169,8 @@ public sealed class BundleIngestorTests : IDisposable
         public Task<IReadOnlyDictionary<Core.Events.PatchEventKind, long>> CountEventsAsync(IReadOnlyCollection<WearerId> wearers, CancellationToken cancellationToken = default) => inner.CountEventsAsync(wearers, cancellationToken);
 
         public Task<RiskRecord?> GetLatestRiskAsync(WearerId wearer, CancellationToken cancellationToken = default) => inner.GetLatestRiskAsync(wearer, cancellationToken);
+
+        public Task<ModelRiskRecord?> GetLatestModelRiskAsync(WearerId wearer, CancellationToken cancellationToken = default) => inner.GetLatestModelRiskAsync(wearer, cancellationToken);
 
         public Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken = default) => inner.GetAlertsAsync(since, limit, cancellationToken);
 
@@ -224,6 +226,11 @@ public sealed class BundleIngestorTests : IDisposable
         public ValueTask<int> FindStoredEventAsync(WearerId wearer, IReadOnlyList<Core.Events.PatchEvent> events) => inner.FindStoredEventAsync(wearer, events);
 
         public ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, byte[] sealedSha256, DateTimeOffset receivedAt) => inner.AddBundleAsync(bundle, contentSha256, sealedSha256, receivedAt);
+
+        public ValueTask<IReadOnlyList<IReadOnlyList<float>>> GetModelRiskInputsAsync(WearerId wearer) => inner.GetModelRiskInputsAsync(wearer);
+
+        public ValueTask StoreModelRiskAsync(WearerId wearer, string modelRiskStateJson, IReadOnlyList<ModelRiskRecord> risks) =>
+            inner.StoreModelRiskAsync(wearer, modelRiskStateJson, risks);
 
         public async ValueTask UpdateWearerAsync(WearerId wearer, long bundleKey, DateTimeOffset? lastObservation, string riskStateJson, IReadOnlyList<RiskRecord> risks, IReadOnlyList<AlertRecord> alerts)
         {

@@ -13,11 +13,29 @@ public sealed class BoostedTrees
     private const string Magic = "care-gbdt 1";
     private readonly RegressionTree[] _trees;
 
+    // Scoring layout: the internal nodes of all trees in one array of 16-byte structs, a child
+    // index ≥ 0 is another internal node and ~i (< 0) is leaf value i; _roots[k] is encoded alike.
+    private readonly FlatNode[] _nodes;
+    private readonly double[] _leafValues;
+    private readonly int[] _roots;
+
     internal BoostedTrees(int features, double baseMargin, RegressionTree[] trees)
     {
         Features = features;
         BaseMargin = baseMargin;
         _trees = trees;
+        (_nodes, _leafValues, _roots) = Flatten(trees);
+    }
+
+    /// <summary>
+    /// The ensemble whose margin is the mean of <paramref name="members"/>' margins: all their trees,
+    /// every node value divided by the member count, and the mean base margin.
+    /// </summary>
+    internal static BoostedTrees Average(IReadOnlyList<BoostedTrees> members)
+    {
+        double k = members.Count;
+        var trees = members.SelectMany(m => m._trees).Select(t => new RegressionTree(t.Feature, t.Threshold, t.Left, t.Right, [.. t.Value.Select(v => v / k)])).ToArray();
+        return new BoostedTrees(members[0].Features, members.Average(m => m.BaseMargin), trees);
     }
 
     /// <summary>Length of the feature vectors this model scores.</summary>
@@ -35,12 +53,56 @@ public sealed class BoostedTrees
     {
         CheckLength(x);
         double m = BaseMargin;
-        foreach (var tree in _trees)
+        var nodes = _nodes;
+        foreach (int root in _roots)
         {
-            m += tree.Value[tree.LeafOf(x)];
+            int n = root;
+            while (n >= 0)
+            {
+                ref readonly var node = ref nodes[n];
+                // NaN fails the comparison and goes left, as in training.
+                n = x[node.Feature] > node.Threshold ? node.Right : node.Left;
+            }
+            m += _leafValues[~n];
         }
         return m;
     }
+
+    private static (FlatNode[] Nodes, double[] Leaves, int[] Roots) Flatten(RegressionTree[] trees)
+    {
+        var nodes = new List<FlatNode>();
+        var leaves = new List<double>();
+        var roots = new int[trees.Length];
+        for (int k = 0; k < trees.Length; k++)
+        {
+            var t = trees[k];
+            var code = new int[t.Feature.Length];
+            for (int i = 0; i < code.Length; i++)
+            {
+                if (t.Feature[i] < 0)
+                {
+                    code[i] = ~leaves.Count;
+                    leaves.Add(t.Value[i]);
+                }
+                else
+                {
+                    code[i] = nodes.Count;
+                    nodes.Add(default);
+                }
+            }
+            for (int i = 0; i < code.Length; i++)
+            {
+                if (t.Feature[i] >= 0)
+                {
+                    nodes[code[i]] = new FlatNode(t.Feature[i], t.Threshold[i], code[t.Left[i]], code[t.Right[i]]);
+                }
+            }
+            roots[k] = code[0];
+        }
+        return ([.. nodes], [.. leaves], roots);
+    }
+
+    private readonly record struct FlatNode(int Feature, float Threshold, int Left, int Right);
 
     /// <summary>
     /// Writes each feature's contribution to the margin into <paramref name="contributions"/>

@@ -39,6 +39,26 @@ public sealed record BoostingOptions
     /// <summary>Histogram bins for finite values (≤ 255); NaN has its own bin.</summary>
     public int Bins { get; init; } = 63;
 
+    /// <summary>
+    /// Rounds without improvement of the validation log-loss after which training stops (0 = never;
+    /// the sepsis trainer validates on its holdout of the training patients). <see cref="Rounds"/> is then the maximum.
+    /// </summary>
+    public int EarlyStoppingRounds { get; init; }
+
+    /// <summary>
+    /// Train the sepsis model on the Challenge utility instead of the plain label: each hour's target is
+    /// whether an alarm then earns more utility than silence, weighted by the difference (in units of
+    /// a false alarm's cost), so hours 12–6 h before onset count as positive and hours past the
+    /// scored window are left out. Rank metrics and calibration still use the label.
+    /// </summary>
+    public bool UtilityTarget { get; init; }
+
+    /// <summary>
+    /// Models trained (by the sepsis trainer) with different sampling seeds on the same patients and
+    /// averaged into one ensemble (≥ 1; 1 = a single model).
+    /// </summary>
+    public int BagSize { get; init; } = 1;
+
     /// <summary>Seed of row and feature sampling.</summary>
     public ulong Seed { get; init; } = 1;
 
@@ -52,6 +72,8 @@ public sealed record BoostingOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDepth, 1, nameof(MaxDepth));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinLeafRows, 1, nameof(MinLeafRows));
         ArgumentOutOfRangeException.ThrowIfLessThan(Threads, 1, nameof(Threads));
+        ArgumentOutOfRangeException.ThrowIfNegative(EarlyStoppingRounds, nameof(EarlyStoppingRounds));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BagSize, 1, nameof(BagSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(Bins, 2, nameof(Bins));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Bins, 255, nameof(Bins));
         if (!(LearningRate > 0 && LearningRate <= 1) || !(PositiveRowFraction > 0 && PositiveRowFraction <= 1) || !(NegativeRowFraction > 0 && NegativeRowFraction <= 1)

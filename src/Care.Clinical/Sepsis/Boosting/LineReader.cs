@@ -7,11 +7,30 @@ namespace Care.Clinical.Sepsis.Boosting;
 internal sealed class LineReader(TextReader reader, string source)
 {
     private int _line;
+    private string? _pending;
 
     public string Next()
     {
         _line++;
+        if (_pending is { } pending)
+        {
+            _pending = null;
+            return pending;
+        }
         return reader.ReadLine() ?? throw new InvalidInputException($"{source} line {_line}", "unexpected end of model file");
+    }
+
+    /// <summary>Reads "key value" if the next line starts with the key; otherwise leaves the line for the next read.</summary>
+    public string? OptionalKeyed(string key)
+    {
+        var line = Next();
+        if (line.StartsWith(key + " ", StringComparison.Ordinal))
+        {
+            return line[(key.Length + 1)..];
+        }
+        _pending = line;
+        _line--;
+        return null;
     }
 
     public void Expect(string text)

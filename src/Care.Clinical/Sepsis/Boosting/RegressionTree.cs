@@ -23,17 +23,6 @@ internal sealed class RegressionTree
     public int[] Right { get; }
     public double[] Value { get; }
 
-    public int LeafOf(ReadOnlySpan<float> x)
-    {
-        int node = 0;
-        while (Feature[node] >= 0)
-        {
-            float v = x[Feature[node]];
-            node = float.IsNaN(v) || v <= Threshold[node] ? Left[node] : Right[node];
-        }
-        return node;
-    }
-
     /// <summary>Adds the path contributions to <paramref name="contributions"/>; returns the leaf value.</summary>
     public double Contribute(ReadOnlySpan<float> x, Span<double> contributions)
     {

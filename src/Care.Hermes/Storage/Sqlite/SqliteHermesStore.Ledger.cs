@@ -180,24 +180,36 @@ public sealed partial class SqliteHermesStore
             using (var ack = _writer.CreateCommand())
             {
                 ack.Transaction = transaction;
-                ack.CommandText = """
-                    UPDATE alerts SET acknowledged_ms = $at, acknowledged_by = $by WHERE id = $id AND acknowledged_ms IS NULL;
-                    UPDATE wearers SET suppress_until_ms = MAX(COALESCE(suppress_until_ms, 0), $until),
-                                       suppress_level = MAX(COALESCE(suppress_level, 0), (SELECT level FROM alerts WHERE id = $id))
-                    WHERE id = (SELECT wearer FROM alerts WHERE id = $id) AND changes() > 0;
-                    """;
+                ack.CommandText = "UPDATE alerts SET acknowledged_ms = $at, acknowledged_by = $by WHERE id = $id AND acknowledged_ms IS NULL";
                 ack.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
                 ack.Parameters.AddWithValue("$by", tokenId);
                 ack.Parameters.AddWithValue("$id", alertId);
-                ack.Parameters.AddWithValue("$until", suppressUntil.ToUnixTimeMilliseconds());
                 acknowledged = ack.ExecuteNonQuery();
+            }
+            if (acknowledged > 0)
+            {
+                // The acknowledgement suppresses re-alerts of its own kind only: NEWS2 and the model keep separate windows.
+                using var suppress = _writer.CreateCommand();
+                suppress.Transaction = transaction;
+                suppress.CommandText = """
+                    UPDATE wearers SET
+                        suppress_until_ms = CASE WHEN a.kind = 0 THEN MAX(COALESCE(suppress_until_ms, 0), $until) ELSE suppress_until_ms END,
+                        suppress_level = CASE WHEN a.kind = 0 THEN MAX(COALESCE(suppress_level, 0), a.level) ELSE suppress_level END,
+                        model_suppress_until_ms = CASE WHEN a.kind = 1 THEN MAX(COALESCE(model_suppress_until_ms, 0), $until) ELSE model_suppress_until_ms END,
+                        model_suppress_level = CASE WHEN a.kind = 1 THEN MAX(COALESCE(model_suppress_level, 0), a.level) ELSE model_suppress_level END
+                    FROM (SELECT wearer, kind, level FROM alerts WHERE id = $id) AS a
+                    WHERE wearers.id = a.wearer
+                    """;
+                suppress.Parameters.AddWithValue("$id", alertId);
+                suppress.Parameters.AddWithValue("$until", suppressUntil.ToUnixTimeMilliseconds());
+                suppress.ExecuteNonQuery();
             }
             AlertRecord? alert = null;
             using (var read = _writer.CreateCommand())
             {
                 read.Transaction = transaction;
                 read.CommandText = """
-                    SELECT a.id, w.code, a.raised_ms, a.level, a.score, a.reason, a.acknowledged_ms, a.acknowledged_by
+                    SELECT a.id, w.code, a.raised_ms, a.level, a.score, a.reason, a.acknowledged_ms, a.acknowledged_by, a.kind, a.details
                     FROM alerts a JOIN wearers w ON w.id = a.wearer WHERE a.id = $id
                     """;
                 read.Parameters.AddWithValue("$id", alertId);

@@ -160,13 +160,34 @@ public sealed partial class SqliteHermesStore : IHermesStore
     }
 
     /// <inheritdoc/>
+    public Task<ModelRiskRecord?> GetLatestModelRiskAsync(WearerId wearer, CancellationToken cancellationToken = default)
+    {
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.time_ms, r.hour, r.inputs, r.measured, r.score, r.level, r.probability, r.probability_low, r.probability_high, r.contributions
+            FROM model_risks r JOIN wearers w ON w.id = r.wearer
+            WHERE w.code = $w ORDER BY r.time_ms DESC LIMIT 1
+            """;
+        command.Parameters.AddWithValue("$w", wearer.Value);
+        using var reader = command.ExecuteReader();
+        ModelRiskRecord? risk = reader.Read()
+            ? new ModelRiskRecord(
+                wearer.Value, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetInt32(1), ModelRiskCodec.Inputs((byte[])reader[2]),
+                reader.GetInt32(3) != 0, reader.GetInt32(4), reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8),
+                (Clinical.Sepsis.SepsisRiskLevel)reader.GetInt32(5), ModelRiskCodec.Contributions(reader.GetString(9)))
+            : null;
+        return Task.FromResult(risk);
+    }
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         using var connection = OpenReader();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT a.id, w.code, a.raised_ms, a.level, a.score, a.reason, a.acknowledged_ms, a.acknowledged_by
+            SELECT a.id, w.code, a.raised_ms, a.level, a.score, a.reason, a.acknowledged_ms, a.acknowledged_by, a.kind, a.details
             FROM alerts a JOIN wearers w ON w.id = a.wearer
             WHERE a.raised_ms >= $since ORDER BY a.raised_ms DESC, a.id DESC LIMIT $limit
             """;
@@ -185,7 +206,11 @@ public sealed partial class SqliteHermesStore : IHermesStore
         reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
         (Clinical.EarlyWarning.News2Level)reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5),
         reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
-        reader.IsDBNull(7) ? null : reader.GetString(7));
+        reader.IsDBNull(7) ? null : reader.GetString(7))
+    {
+        Kind = (Alerts.AlertKind)reader.GetInt32(8),
+        Explanation = reader.IsDBNull(9) ? null : ModelRiskCodec.Explanation(reader.GetString(9)),
+    };
 
     /// <inheritdoc/>
     public Task<bool> WearerExistsAsync(WearerId wearer, CancellationToken cancellationToken = default)

@@ -54,17 +54,77 @@ internal sealed class SqliteIngestSession : IIngestSession
 
     public ValueTask<WearerIngestState> GetWearerAsync(WearerId wearer)
     {
-        using var command = Command("SELECT last_observation_ms, risk_state, suppress_until_ms, suppress_level FROM wearers WHERE code = $w");
+        using var command = Command("""
+            SELECT last_observation_ms, risk_state, suppress_until_ms, suppress_level, model_risk_state, model_suppress_until_ms, model_suppress_level
+            FROM wearers WHERE code = $w
+            """);
         command.Parameters.AddWithValue("$w", wearer.Value);
         using var reader = command.ExecuteReader();
         var state = reader.Read()
             ? new WearerIngestState(
-                reader.IsDBNull(0) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
+                Time(reader, 0),
                 reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                Time(reader, 2),
                 reader.IsDBNull(3) ? default : (Clinical.EarlyWarning.News2Level)reader.GetInt32(3))
+            {
+                ModelRiskStateJson = reader.IsDBNull(4) ? null : reader.GetString(4),
+                ModelSuppressUntil = Time(reader, 5),
+                ModelSuppressLevel = reader.IsDBNull(6) ? default : (Clinical.EarlyWarning.News2Level)reader.GetInt32(6),
+            }
             : new WearerIngestState(null, null);
         return ValueTask.FromResult(state);
+    }
+
+    private static DateTimeOffset? Time(SqliteDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(column));
+
+    public ValueTask<IReadOnlyList<IReadOnlyList<float>>> GetModelRiskInputsAsync(WearerId wearer)
+    {
+        using var command = Command("SELECT r.inputs FROM model_risks r JOIN wearers w ON w.id = r.wearer WHERE w.code = $w ORDER BY r.time_ms");
+        command.Parameters.AddWithValue("$w", wearer.Value);
+        var rows = new List<IReadOnlyList<float>>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(ModelRiskCodec.Inputs((byte[])reader[0]));
+        }
+        return ValueTask.FromResult<IReadOnlyList<IReadOnlyList<float>>>(rows);
+    }
+
+    public ValueTask StoreModelRiskAsync(WearerId wearer, string modelRiskStateJson, IReadOnlyList<ModelRiskRecord> risks)
+    {
+        long wearerKey = WearerKey(wearer);
+        using (var update = Command("UPDATE wearers SET model_risk_state = $s WHERE id = $id"))
+        {
+            update.Parameters.AddWithValue("$s", modelRiskStateJson);
+            update.Parameters.AddWithValue("$id", wearerKey);
+            update.ExecuteNonQuery();
+        }
+        if (risks.Count == 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+        using var insert = Command("""
+            INSERT INTO model_risks (wearer, time_ms, hour, inputs, measured, score, level, probability, probability_low, probability_high, contributions)
+            VALUES ($w, $t, $h, $i, $m, $s, $l, $p, $lo, $hi, $c)
+            """);
+        foreach (var risk in risks)
+        {
+            insert.Parameters.Clear();
+            insert.Parameters.AddWithValue("$w", wearerKey);
+            insert.Parameters.AddWithValue("$t", risk.Time.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$h", risk.Hour);
+            insert.Parameters.AddWithValue("$i", ModelRiskCodec.Inputs(risk.Inputs));
+            insert.Parameters.AddWithValue("$m", risk.Measured ? 1 : 0);
+            insert.Parameters.AddWithValue("$s", risk.Score);
+            insert.Parameters.AddWithValue("$l", (int)risk.Level);
+            insert.Parameters.AddWithValue("$p", risk.Probability);
+            insert.Parameters.AddWithValue("$lo", risk.ProbabilityLow);
+            insert.Parameters.AddWithValue("$hi", risk.ProbabilityHigh);
+            insert.Parameters.AddWithValue("$c", ModelRiskCodec.Contributions(risk.Contributions));
+            insert.ExecuteNonQuery();
+        }
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, byte[] sealedSha256, DateTimeOffset receivedAt)
@@ -244,7 +304,7 @@ internal sealed class SqliteIngestSession : IIngestSession
         }
         if (alerts.Count > 0)
         {
-            using var insert = Command("INSERT INTO alerts (wearer, raised_ms, level, score, reason, bundle) VALUES ($w, $t, $level, $score, $reason, $b)");
+            using var insert = Command("INSERT INTO alerts (wearer, raised_ms, level, score, reason, bundle, kind, details) VALUES ($w, $t, $level, $score, $reason, $b, $k, $d)");
             foreach (var alert in alerts)
             {
                 insert.Parameters.Clear();
@@ -254,6 +314,8 @@ internal sealed class SqliteIngestSession : IIngestSession
                 insert.Parameters.AddWithValue("$score", alert.Score);
                 insert.Parameters.AddWithValue("$reason", alert.Reason);
                 insert.Parameters.AddWithValue("$b", bundleKey);
+                insert.Parameters.AddWithValue("$k", (int)alert.Kind);
+                insert.Parameters.AddWithValue("$d", alert.Explanation is { } e ? ModelRiskCodec.Explanation(e) : DBNull.Value);
                 insert.ExecuteNonQuery();
             }
         }

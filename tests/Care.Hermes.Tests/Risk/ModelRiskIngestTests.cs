@@ -1,0 +1,149 @@
+using Care.Core.Bundles;
+using Care.Hermes.Hosting;
+using Care.Hermes.Ingest;
+using Care.Hermes.Risk;
+using Care.Hermes.Storage;
+using Care.Hermes.Storage.Sqlite;
+using Care.Hermes.Tests.Ingest;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Care.Hermes.Tests.Risk;
+
+/// <summary>The sepsis model's per-wearer state across resends, crashes and restarts.</summary>
+public sealed class ModelRiskIngestTests : IDisposable
+{
+    private static readonly Clinical.Sepsis.SepsisModel Model = Clinical.Sepsis.SepsisModel.Load(ModelFile.Path);
+    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _reference = new();
+    private readonly FakeTimeProvider _time = new(Vitals.Now);
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        _reference.Dispose();
+    }
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static SepsisRiskScoring NewScoring() => new(Model, "test-model");
+
+    /// <summary>Three bundles: 10 h steady, 5 h ill, 5 h steady.</summary>
+    private static Bundle[] Course() =>
+    [
+        Vitals.Minutes("W-41", Vitals.Start, 600),
+        Vitals.Minutes("W-41", Vitals.Start.AddHours(10), 300, ill: true),
+        Vitals.Minutes("W-41", Vitals.Start.AddHours(15), 300),
+    ];
+
+    private async Task<IngestResult> IngestAsync(IHermesStore store, string dbPath, TestDevices devices, Bundle bundle, SepsisRiskScoring scoring) =>
+        await new BundleIngestor(store, HermesKeys.Recipient(dbPath), _time, BundleLimits.Default, scoring).IngestAsync(await devices.SealAsync(bundle), Cancel);
+
+    private static TestDevices Devices(IHermesStore store, string dbPath) => new(store, HermesKeys.Recipient(dbPath).PublicKey);
+
+    /// <summary>Every stored model-risk row as text: hour, time, score, level, probability, interval, contributions.</summary>
+    private static List<string> Rows(TempDatabase db)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT hour, time_ms, score, level, probability, probability_low, probability_high, contributions, hex(inputs) FROM model_risks ORDER BY time_ms";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        return rows;
+    }
+
+    /// <summary>The same course ingested cleanly in one process: what every other path must reproduce.</summary>
+    private async Task<List<string>> ReferenceAsync()
+    {
+        await using (var store = SqliteHermesStore.Open(_reference.Path, _time))
+        {
+            var devices = Devices(store, _reference.Path);
+            var scoring = NewScoring();
+            foreach (var bundle in Course())
+            {
+                await IngestAsync(store, _reference.Path, devices, bundle, scoring);
+            }
+            Assert.Equal(1, scoring.Rebuilds);
+        }
+        return Rows(_reference);
+    }
+
+    [Fact]
+    public async Task Each_closed_hour_is_scored_once_and_an_identical_resend_scores_nothing()
+    {
+        var course = Course();
+        await using var store = SqliteHermesStore.Open(_db.Path, _time);
+        var devices = Devices(store, _db.Path);
+        var scoring = NewScoring();
+        await IngestAsync(store, _db.Path, devices, course[0], scoring);
+        Assert.Equal(9, _db.Scalar("SELECT COUNT(*) FROM model_risks"));
+        var again = await IngestAsync(store, _db.Path, devices, course[0], scoring);
+        Assert.Equal(IngestStatus.AlreadyStored, again.Status);
+        Assert.Equal(9, _db.Scalar("SELECT COUNT(*) FROM model_risks"));
+        await IngestAsync(store, _db.Path, devices, course[1], scoring);
+        await IngestAsync(store, _db.Path, devices, course[2], scoring);
+        // 20 h of data: hours 0..18 closed, one row each, numbered without gaps; the scorer was built once.
+        Assert.Equal(19, _db.Scalar("SELECT COUNT(*) FROM model_risks"));
+        Assert.Equal(18, _db.Scalar("SELECT MAX(hour) FROM model_risks"));
+        Assert.Equal(1, scoring.Rebuilds);
+        Assert.Equal(await ReferenceAsync(), Rows(_db));
+        // The ill hours raised one model alert (an episode), explained and stored with its kind.
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM alerts WHERE kind = 1 AND details IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task Crash_mid_bundle_leaves_model_risk_as_committed_and_the_retry_matches_a_clean_run()
+    {
+        var course = Course();
+        var scoring = NewScoring();
+        await using (var store = SqliteHermesStore.Open(_db.Path, _time))
+        {
+            var devices = Devices(store, _db.Path);
+            await IngestAsync(store, _db.Path, devices, course[0], scoring);
+            // The model scored the ill hours and advanced the scorer, then the transaction failed.
+            var crashing = new BundleIngestorTests.CrashingStore(store);
+            await Assert.ThrowsAsync<IOException>(async () =>
+                await new BundleIngestor(crashing, HermesKeys.Recipient(_db.Path), _time, BundleLimits.Default, scoring).IngestAsync(await devices.SealAsync(course[1]), Cancel));
+            Assert.Equal(9, _db.Scalar("SELECT COUNT(*) FROM model_risks"));
+            Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM alerts WHERE kind = 1"));
+            // The retry does not trust the advanced scorer: it rebuilds it from the 9 committed hours.
+            await IngestAsync(store, _db.Path, devices, course[1], scoring);
+            Assert.Equal(2, scoring.Rebuilds);
+            await IngestAsync(store, _db.Path, devices, course[2], scoring);
+        }
+        Assert.Equal(await ReferenceAsync(), Rows(_db));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM alerts WHERE kind = 1"));
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_scorer_is_rebuilt_from_stored_hours_and_scores_as_if_never_stopped()
+    {
+        var course = Course();
+        TestDevices devices;
+        await using (var store = SqliteHermesStore.Open(_db.Path, _time))
+        {
+            // The patch is registered through the first store; its sequence numbers carry over.
+            devices = Devices(store, _db.Path);
+            await IngestAsync(store, _db.Path, devices, course[0], NewScoring());
+            await IngestAsync(store, _db.Path, devices, course[1], NewScoring());
+        }
+        var scoring = NewScoring();
+        await using (var store = SqliteHermesStore.Open(_db.Path, _time))
+        {
+            await IngestAsync(store, _db.Path, devices, course[2], scoring);
+            var latest = await store.GetLatestModelRiskAsync(Core.Ids.WearerId.Parse("W-41"), Cancel);
+            Assert.NotNull(latest);
+            Assert.Equal(18, latest.Hour);
+            Assert.Equal(Vitals.Start.AddHours(19), latest.Time);
+            Assert.Equal(7, latest.Inputs.Count);
+            Assert.Equal(70f, latest.Inputs[0]);
+            Assert.True(float.IsNaN(latest.Inputs[4]), "no diastolic pressure, so no MAP");
+        }
+        Assert.Equal(1, scoring.Rebuilds);
+        Assert.Equal(await ReferenceAsync(), Rows(_db));
+    }
+}
