@@ -51,7 +51,14 @@ public sealed class CareController : IInsulinController
     // The controller's own ceiling on temporary basal, below the governor's hard limit.
     private const double MaxTempBasalMultiple = 2.5;
 
+    // Prediction horizons (every 15 min up to 2 h) and their precomputed decay factors.
+    private const int Horizons = 8;
+    private const double HorizonStepMinutes = 15;
+
     private readonly CareControllerSettings _s;
+    private readonly double[] _insulinDecay = new double[Horizons];
+    private readonly double[] _carbDecay = new double[Horizons];
+    private readonly double[] _cobAhead = new double[Horizons];
     private readonly double[] _mealMinutes = new double[MaxMeals];
     private readonly double[] _mealGrams = new double[MaxMeals];
     private readonly double[] _cgmMinutes = new double[HistoryLength];
@@ -81,6 +88,12 @@ public sealed class CareController : IInsulinController
         ArgumentNullException.ThrowIfNull(settings);
         _s = settings;
         _basal = settings.InitialBasalUnitsPerHour / 60.0;
+        for (var k = 0; k < Horizons; k++)
+        {
+            var h = (k + 1) * HorizonStepMinutes;
+            _insulinDecay[k] = Math.Exp(-h / settings.InsulinTauMinutes);
+            _carbDecay[k] = Math.Exp(-h / settings.CarbTauMinutes);
+        }
     }
 
     /// <inheritdoc/>
@@ -140,11 +153,7 @@ public sealed class CareController : IInsulinController
         // chased only a little (chasing it causes late post-meal lows); falls are always heeded.
         var cob = CarbsOnBoard(_now);
         var dosingDeviation = cob > 1 ? (deviation < 0 ? deviation : MealDeviationWeight * deviation) : DeviationWeight * deviation;
-        var minPredicted = double.PositiveInfinity;
-        for (var h = 15; h <= 120; h += 15)
-        {
-            minPredicted = Math.Min(minPredicted, Predict(g, deviation, h, isf, csf));
-        }
+        var minPredicted = MinPredicted(g, deviation, cob, isf, csf);
         // Insulin missing after a suspension is only half counted: the rebound it predicts is real
         // but correcting it in full stacks insulin into the next fall.
         var countedIob = netIob < 0 ? 0.5 * netIob : netIob;
@@ -162,7 +171,7 @@ public sealed class CareController : IInsulinController
             var correction = Math.Clamp((g - target) / (CorrectionSoftening * isf) - Math.Max(0, netIob), -0.5 * mealDose, 0.25 * mealDose);
             var superBolus = g >= 120 && minPredicted > 100 ? SuperBolusBasalHours * _basal * 60.0 : 0;
             bolus = Math.Max(0, mealDose + correction + superBolus);
-            why = $"meal bolus {carbs:F0} g";
+            why = "meal bolus";
             _requestedMealBolus = bolus;
             _owedCarbs = cob;
             _reviewStart = _now;
@@ -178,7 +187,7 @@ public sealed class CareController : IInsulinController
                 // A fasting suspension means the basal estimate is too high: lower it 1 % per step.
                 _basal = Math.Max(0.3 * _s.InitialBasalUnitsPerHour / 60.0, _basal * 0.99);
             }
-            return new InsulinRequest(0, 0, $"predicted low {minPredicted:F0} mg/dL: suspend");
+            return new InsulinRequest(0, 0, new DeferredText("predicted low {1:F0} mg/dL: suspend", null, minPredicted));
         }
         // The learned meal-dose scale is also the best evidence of this wearer's real sensitivity.
         var insulinNeeded = _mealScale * (eventual - target) / (CorrectionSoftening * isf);
@@ -205,7 +214,7 @@ public sealed class CareController : IInsulinController
             _owedBolus = 0;
             if (owed > 0.05)
             {
-                return new InsulinRequest(rate, owed, $"held-back meal bolus {owed:F2} U; eventual {eventual:F0} mg/dL");
+                return new InsulinRequest(rate, owed, new DeferredText("held-back meal bolus {1:F2} U; eventual {2:F0} mg/dL", null, owed, eventual));
             }
         }
         if (carbs <= 0 && insulinNeeded > 0 && minPredicted > 110 && g > 160 && eventual > target + 50
@@ -215,9 +224,11 @@ public sealed class CareController : IInsulinController
             var micro = Math.Min(0.5 * insulinNeeded, _s.MaxMicroBolusBasalHours * _basal * 60.0);
             bolus = micro;
             rate = _basal * 60.0;
-            why = $"correction {micro:F2} U";
+            why = "correction";
         }
-        var rationale = $"{(why.Length > 0 ? why + "; " : "")}eventual {eventual:F0}, min predicted {minPredicted:F0} mg/dL";
+        var rationale = why.Length > 0
+            ? new DeferredText("{0} {1:F2} U; eventual {2:F0}, min predicted {3:F0} mg/dL", why, bolus, eventual, minPredicted)
+            : new DeferredText("eventual {1:F0}, min predicted {2:F0} mg/dL", null, eventual, minPredicted);
         return new InsulinRequest(rate, bolus, rationale);
     }
 
@@ -243,14 +254,36 @@ public sealed class CareController : IInsulinController
         _s2 = s2;
     }
 
-    private double Predict(double g, double deviation, double h, double isf, double csf)
+    // The lowest predicted glucose over the horizons: CGM + decaying deviation - insulin still to act + carbohydrate still to absorb.
+    private double MinPredicted(double g, double deviation, double cob, double isf, double csf)
     {
-        var a = h / _s.InsulinTauMinutes;
-        var e = Math.Exp(-a);
-        var remaining = (_s1 + _s2) * e + _s1 * a * e;
-        var insulinEffect = -isf * (_s1 + _s2 - remaining);
-        var carbEffect = csf * (CarbsOnBoard(_now) - CarbsOnBoard(_now + h));
-        return g + DeviationEffect(deviation, h) + insulinEffect + carbEffect;
+        Array.Clear(_cobAhead);
+        for (var i = 0; i < Math.Min(_mealCount, MaxMeals); i++)
+        {
+            var age = _now - _mealMinutes[i];
+            if (age > CarbHorizonMinutes)
+            {
+                continue;
+            }
+            // COB of a meal at age t + h: grams (1 + (t + h)/τ) e^{-t/τ} e^{-h/τ}.
+            var a = Math.Max(0, age) / _s.CarbTauMinutes;
+            var scaled = _mealGrams[i] * Math.Exp(-a);
+            for (var k = 0; k < Horizons; k++)
+            {
+                _cobAhead[k] += scaled * (1 + a + (k + 1) * HorizonStepMinutes / _s.CarbTauMinutes) * _carbDecay[k];
+            }
+        }
+        var iob = _s1 + _s2;
+        var min = double.PositiveInfinity;
+        for (var k = 0; k < Horizons; k++)
+        {
+            var h = (k + 1) * HorizonStepMinutes;
+            var e = _insulinDecay[k];
+            var remaining = iob * e + _s1 * (h / _s.InsulinTauMinutes) * e;
+            var predicted = g + DeviationEffect(deviation, h) - isf * (iob - remaining) + csf * (cob - _cobAhead[k]);
+            min = Math.Min(min, predicted);
+        }
+        return min;
     }
 
     // The unexplained slope decays linearly to zero over 60 minutes.
