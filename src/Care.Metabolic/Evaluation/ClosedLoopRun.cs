@@ -1,3 +1,4 @@
+using System.Buffers;
 using Care.Metabolic.Control;
 using Care.Metabolic.Delivery;
 using Care.Metabolic.Patients;
@@ -45,7 +46,7 @@ public static class ClosedLoopRun
         var metrics = new GlucoseMetricsAccumulator();
         var reasonCounts = new int[Enum.GetValues<DoseReason>().Length];
         // The scenario one day at a time, filled once per day: no per-minute searches.
-        var today = new ScenarioMinute[1440];
+        var today = ArrayPool<ScenarioMinute>.Shared.Rent(1440);
         var loadedDay = -1L;
         ScenarioMinute EventsAt(long minute)
         {
@@ -125,6 +126,7 @@ public static class ClosedLoopRun
                 cgm = double.NaN;
             }
         }
+        ArrayPool<ScenarioMinute>.Shared.Return(today);
         var reasons = new Dictionary<DoseReason, int>();
         foreach (var reason in Enum.GetValues<DoseReason>())
         {
