@@ -35,7 +35,7 @@ public sealed class BasalBolusController : IInsulinController
         var cgm = double.IsNaN(input.SimulatorMeanCgmMgPerDl) ? input.CgmMgPerDl : input.SimulatorMeanCgmMgPerDl;
         var correction = cgm > 150 ? (cgm - 140) / _quest.CorrectionFactorMgPerDlPerUnit : 0;
         var bolus = input.SimulatorMealGrams / _quest.CarbRatioGramsPerUnit + correction;
-        return new InsulinRequest(_basalUnitsPerHour, bolus, $"meal bolus for {input.SimulatorMealGrams:F0} g");
+        return new InsulinRequest(_basalUnitsPerHour, bolus, new DeferredText("meal bolus for {1:F0} g", null, input.SimulatorMealGrams));
     }
 
     /// <inheritdoc/>

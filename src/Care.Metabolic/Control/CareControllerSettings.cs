@@ -17,8 +17,8 @@ public sealed record CareControllerSettings
     /// <summary>Initial basal estimate (U/h): half the total daily insulin over 24 h.</summary>
     public required double InitialBasalUnitsPerHour { get; init; }
 
-    /// <summary>Glucose target (mg/dL).</summary>
-    public double TargetMgPerDl { get; init; } = 100;
+    /// <summary>Glucose target (mg/dL) of the eventual prediction; 85 was chosen over 90 and 100 on development seeds 101-105.</summary>
+    public double TargetMgPerDl { get; init; } = 85;
 
     /// <summary>Suspend when the lowest predicted glucose over the next 2 h is below this (mg/dL).</summary>
     public double SuspendBelowPredictedMgPerDl { get; init; } = 80;

@@ -64,7 +64,7 @@ public sealed class PidController : IInsulinController
         }
         var rate = (1 + FeedbackGamma) * pid - FeedbackGamma * _iob.ActivityUnitsPerMinute * 60.0;
         rate = Math.Clamp(rate, 0, 4 * _basal);
-        return new InsulinRequest(rate, 0, $"PID-IFB error {error:F0} mg/dL");
+        return new InsulinRequest(rate, 0, new DeferredText("PID-IFB error {1:F0} mg/dL", null, error));
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Care.Metabolic.Control;
 using Care.Metabolic.Delivery;
 using Care.Metabolic.Patients;
@@ -43,7 +44,20 @@ public static class ClosedLoopRun
         var clock = new SimulationClock(Start);
         var loop = new DosingLoop(controller, new SafetyGovernor(limits), clock, TimeSpan.FromMinutes(ts));
         var metrics = new GlucoseMetricsAccumulator();
-        var reasons = new Dictionary<DoseReason, int>();
+        var reasonCounts = new int[Enum.GetValues<DoseReason>().Length];
+        // The scenario one day at a time, filled once per day: no per-minute searches.
+        var today = ArrayPool<ScenarioMinute>.Shared.Rent(1440);
+        var loadedDay = -1L;
+        ScenarioMinute EventsAt(long minute)
+        {
+            var day = minute / 1440;
+            if (day != loadedDay)
+            {
+                scenario.FillDay((int)Math.Min(day, int.MaxValue), today);
+                loadedDay = day;
+            }
+            return today[minute - day * 1440];
+        }
 
         // MODEL.md section 8: at reset one reading for the history, a second one is the first observation.
         sensor.Read(body.GlucoseMgPerDl);
@@ -59,7 +73,7 @@ public static class ClosedLoopRun
             for (var i = 0; i < ts; i++)
             {
                 // The wearer announces at meal time; the patch decides at the start of the period that contains it.
-                announced += scenario.At(t + i).AnnouncedGrams;
+                announced += EventsAt(t + i).AnnouncedGrams;
             }
             var now = clock.GetUtcNow();
             var input = new ControllerInput(now, cgm, cgmTime, announced, loop.Period)
@@ -68,7 +82,7 @@ public static class ClosedLoopRun
                 SimulatorMeanCgmMgPerDl = meanCgm,
             };
             var dose = loop.Step(input);
-            reasons[dose.Reason] = reasons.GetValueOrDefault(dose.Reason) + 1;
+            reasonCounts[(int)dose.Reason]++;
             var rate = pump.DeliverBasal(dose.BasalUnitsPerHour / 60.0) + pump.DeliverBolus(dose.BolusUnits / ts);
 
             previousMealGrams = 0;
@@ -77,7 +91,7 @@ public static class ClosedLoopRun
             for (var i = 0; i < ts; i++)
             {
                 var minute = t + i;
-                var events = scenario.At(minute);
+                var events = EventsAt(minute);
                 if (events.MealGrams > 0)
                 {
                     body.AnnounceMeal(events.MealGrams);
@@ -91,7 +105,7 @@ public static class ClosedLoopRun
                 if ((minute + 1) % ts == 0)
                 {
                     var raw = sensor.Read(body.GlucoseMgPerDl);
-                    var after = scenario.At(minute + 1);
+                    var after = EventsAt(minute + 1);
                     held = raw;
                     reading = after.SensorDropout
                         ? double.NaN
@@ -110,6 +124,15 @@ public static class ClosedLoopRun
             {
                 // Dropout: the device gets no value; it still knows when the last one was taken.
                 cgm = double.NaN;
+            }
+        }
+        ArrayPool<ScenarioMinute>.Shared.Return(today);
+        var reasons = new Dictionary<DoseReason, int>();
+        foreach (var reason in Enum.GetValues<DoseReason>())
+        {
+            if (reasonCounts[(int)reason] > 0)
+            {
+                reasons[reason] = reasonCounts[(int)reason];
             }
         }
         return new PatientOutcome(patient.Name, metrics.Result(scenario.Days), reasons);

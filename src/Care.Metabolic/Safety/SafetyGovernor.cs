@@ -88,7 +88,8 @@ public sealed class SafetyGovernor
         double basal;
         double bolus;
         DoseReason reason;
-        string detail;
+        DeferredText why = default;
+        DeferredText verdict = default;
         if (fault is not null)
         {
             var lastGood = LatestAccepted(now, TimeSpan.FromHours(1));
@@ -96,45 +97,42 @@ public sealed class SafetyGovernor
             basal = suspend ? 0 : _limits.ScheduledBasalUnitsPerHour;
             bolus = 0;
             reason = DoseReason.SensorFallback;
-            detail = $"sensor fault: {fault}; {(suspend ? "suspend" : "scheduled basal")}";
+            verdict = new DeferredText(suspend ? "sensor fault: {0}; suspend" : "sensor fault: {0}; scheduled basal", fault);
         }
         else if (input.CgmMgPerDl < _limits.SuspendBelowMgPerDl || PredictedIn30Minutes(input) < _limits.SuspendBelowMgPerDl)
         {
             basal = 0;
             bolus = 0;
             reason = DoseReason.Suspend;
-            detail = $"{request.Rationale}; governor suspend (glucose {input.CgmMgPerDl:F0}, 30-min prediction {PredictedIn30Minutes(input):F0} mg/dL)";
+            why = request.Why;
+            verdict = new DeferredText("governor suspend (glucose {1:F0}, 30-min prediction {2:F0} mg/dL)", null, input.CgmMgPerDl, PredictedIn30Minutes(input));
         }
         else if (!IsValid(request.BasalUnitsPerHour) || !IsValid(request.BolusUnits))
         {
             basal = _limits.ScheduledBasalUnitsPerHour;
             bolus = 0;
             reason = DoseReason.GovernorClamp;
-            detail = "invalid controller output; scheduled basal";
+            verdict = "invalid controller output; scheduled basal";
         }
         else
         {
             basal = request.BasalUnitsPerHour;
             bolus = input.CgmMgPerDl < _limits.NoBolusBelowMgPerDl ? 0 : request.BolusUnits;
             reason = request.BasalUnitsPerHour == 0 && request.BolusUnits == 0 ? DoseReason.Suspend : DoseReason.ControllerDecision;
-            detail = request.Rationale;
+            why = request.Why;
             if (bolus != request.BolusUnits)
             {
                 reason = DoseReason.GovernorClamp;
-                detail += $"; no bolus below {_limits.NoBolusBelowMgPerDl:F0} mg/dL";
+                verdict = new DeferredText("no bolus below {1:F0} mg/dL", null, _limits.NoBolusBelowMgPerDl);
             }
         }
 
         var (cappedBasal, cappedBolus, rule) = Cap(basal, bolus, periodHours, now);
-        if (rule is not null)
+        if (rule is not null && reason is DoseReason.ControllerDecision)
         {
-            if (reason is DoseReason.ControllerDecision)
-            {
-                reason = DoseReason.GovernorClamp;
-            }
-            detail += "; " + rule;
+            reason = DoseReason.GovernorClamp;
         }
-        var record = new DoseRecord(now, cappedBasal, input.Period, cappedBolus, reason, detail);
+        var record = new DoseRecord(now, cappedBasal, input.Period, cappedBolus, reason, why, verdict, rule);
         _iob.AddBolus(cappedBolus);
         _lastBasalPerMinute = cappedBasal / 60.0;
         var slot = _doseCount++ % HistoryLength;

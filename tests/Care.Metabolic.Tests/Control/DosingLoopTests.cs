@@ -58,6 +58,35 @@ public sealed class DosingLoopTests
     }
 
     [Fact]
+    public void Care_controller_corrects_nothing_in_a_meal_bolus_within_four_hours_of_the_previous_meal()
+    {
+        // Two 40 g meals two hours apart at a steady 200 mg/dL: the first bolus carries a correction
+        // (and the super bolus), the second at most the learned share of grams/CR.
+        var stacked = new CareController(CareControllerSettings.FromQuest(Quest));
+        var first = Feed(stacked, Start, 40);
+        var time = Start + TimeSpan.FromMinutes(5);
+        for (var i = 0; i < 23; i++, time += TimeSpan.FromMinutes(5))
+        {
+            Feed(stacked, time, 0);
+        }
+        var second = Feed(stacked, time, 40);
+        var fresh = Feed(new CareController(CareControllerSettings.FromQuest(Quest)), time, 40);
+
+        var carbDose = 40 / Quest.CarbRatioGramsPerUnit;
+        Assert.True(first.BolusUnits > stacked.MealDoseScale * carbDose + 0.5, $"first bolus {first.BolusUnits:F2} U");
+        Assert.True(second.BolusUnits <= stacked.MealDoseScale * carbDose + 1e-9, $"second bolus {second.BolusUnits:F2} U");
+        Assert.True(fresh.BolusUnits > second.BolusUnits + 0.5, $"fresh {fresh.BolusUnits:F2} U vs stacked {second.BolusUnits:F2} U");
+        Assert.InRange(stacked.MealDoseScale, 0.5, 1.0);
+
+        static InsulinRequest Feed(CareController controller, DateTimeOffset at, double carbs)
+        {
+            var request = controller.Decide(new ControllerInput(at, 200, at, carbs, TimeSpan.FromMinutes(5)));
+            controller.Delivered(new DoseRecord(at, request.BasalUnitsPerHour, TimeSpan.FromMinutes(5), request.BolusUnits, DoseReason.ControllerDecision, request.Rationale));
+            return request;
+        }
+    }
+
+    [Fact]
     public void Basal_bolus_controller_boluses_carbs_over_cr_plus_correction_above_150()
     {
         var patient = TestCohort.Load()["adolescent#001"];

@@ -35,6 +35,33 @@ public sealed class EvaluationTests
         Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(double.NaN));
     }
 
+    [Theory]
+    [InlineData(ScenarioKind.Standard)]
+    [InlineData(ScenarioKind.MissedBolus)]
+    [InlineData(ScenarioKind.CarbOverestimate)]
+    [InlineData(ScenarioKind.SensorFaults)]
+    [InlineData(ScenarioKind.Exercise)]
+    [InlineData(ScenarioKind.Dawn)]
+    public void A_filled_scenario_day_equals_the_minute_by_minute_lookup(ScenarioKind kind)
+    {
+        var scenario = new Scenario(kind, 17, 4);
+        var day = new ScenarioMinute[1440];
+        var meals = 0;
+        for (var d = 0; d < 5; d++)
+        {
+            // Day 4 is past the end: both repeat the last day.
+            scenario.FillDay(d, day);
+            for (var m = 0; m < 1440; m++)
+            {
+                var expected = scenario.At(d * 1440L + m);
+                Assert.Equal(expected, day[m]);
+                meals += expected.MealGrams > 0 ? 1 : 0;
+            }
+        }
+        Assert.True(meals >= 10, $"only {meals} meals in 5 days");
+        Assert.Throws<ArgumentOutOfRangeException>(() => scenario.FillDay(0, new ScenarioMinute[1439]));
+    }
+
     [Fact]
     public void Scenarios_with_the_same_seed_share_their_meals_and_differ_across_seeds()
     {

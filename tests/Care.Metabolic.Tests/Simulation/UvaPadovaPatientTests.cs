@@ -6,8 +6,9 @@ public sealed class UvaPadovaPatientTests
 {
     [Theory]
     [InlineData(UvaPadovaPatient.DefaultStepsPerMinute)]
+    [InlineData(2)]
     [InlineData(20)]
-    public void Adolescent001_minute_trace_is_reproduced_within_0_01_mg_per_dl(int stepsPerMinute)
+    public void Adolescent001_minute_trace_is_reproduced_within_1e_4_mg_per_dl(int stepsPerMinute)
     {
         var trace = ReferenceTrace.Read(Path.Combine(TestCohort.Folder, "reference", "adolescent001_minute_trace.csv"));
         var patient = new UvaPadovaPatient(TestCohort.Load()["adolescent#001"].Physiology, stepsPerMinute);
@@ -18,7 +19,8 @@ public sealed class UvaPadovaPatientTests
             patient.StepWithIntake(row.ChoEaten, row.Insulin);
             worst = Math.Max(worst, Math.Abs(patient.GlucoseMgPerDl - row.Gsub));
         }
-        Assert.True(worst <= 0.01, $"worst |Gsub - reference| = {worst:E3} mg/dL");
+        // The limit is 0.01 mg/dL; with the extra sub-steps in eating minutes every setting stays below 1e-4.
+        Assert.True(worst <= 1e-4, $"worst |Gsub - reference| = {worst:E3} mg/dL");
     }
 
     [Fact]
