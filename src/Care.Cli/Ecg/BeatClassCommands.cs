@@ -16,7 +16,7 @@ namespace Care.Cli.Ecg;
 /// </summary>
 internal static class BeatClassCommands
 {
-    public const string ShippedModelPath = "src/Care.Cardio/Classes/beats-v1.json";
+    public const string ShippedModelPath = "src/Care.Cardio/Classes/beats-v2.json";
 
     public static Command Train()
     {
