@@ -3,20 +3,18 @@ using Care.Cardio.Detection;
 namespace Care.Cardio.Classes;
 
 /// <summary>
-/// Turns detected beats into the 17 features of the beat classifier, the way a patch would, each
-/// relative to the wearer so that it means the same for every wearer: RR context (previous and next
-/// intervals against the last 10 and a long running average), and the beat's shape (−120 to +360 ms
-/// around the fiducial, filtered 1–40 Hz, averaged into 20 ms steps) and QRS width (from the slope)
-/// against the wearer's own dominant template (<see cref="BeatTemplates"/>), with how common the
-/// beat's own shape has been. The raw shape itself is not a feature: leave-one-record-out on DS1
-/// scored it worse and less stable across seeds than these summaries (docs/validation.md).
+/// Turns detected beats into the features of the beat classifier, the way a patch would: RR
+/// context (previous and next intervals against the last 10 and a long running average, so they
+/// mean the same for every wearer), the beat's shape (−120 to +360 ms around the fiducial, filtered
+/// 1–40 Hz, averaged into 20 ms steps) and QRS width (from the slope) compared with the wearer's own
+/// dominant template (<see cref="BeatTemplates"/>), and how common the beat's own shape has been.
 /// Also computes the light tier's flag: whether the beat is premature, late, or unlike the dominant
 /// beat, and so worth the classifier. Needs the next beat (one beat of delay).
 /// </summary>
 public sealed class BeatFeatures
 {
     /// <summary>Features per beat.</summary>
-    public const int Count = 17;
+    public const int Count = 2 * Points + 17;
 
     private const int Points = 24;
     private const double FromSeconds = 0.12;
@@ -127,6 +125,8 @@ public sealed class BeatFeatures
         double area = 0, templateArea = 0, energy = 0, templateEnergy = 0, max = 0, min = 0, templateMax = 0, templateMin = 0;
         for (var p = 0; p < Points; p++)
         {
+            features[p] = (float)((_shape[p] - template[p]) / scale);
+            features[Points + p] = (float)(_shape[p] / scale);
             area += Math.Abs(_shape[p]);
             templateArea += Math.Abs(template[p]);
             energy += _shape[p] * _shape[p];
@@ -136,11 +136,7 @@ public sealed class BeatFeatures
         }
         // Only now the beat joins its template (the dominant one may move by it).
         var share = _templates.Add(_shape, peak, width, premature, out var slot);
-        // 0–6 rhythm: pre/local, post/local, pre/post, local/long, pre/long, post/long, pre − local (s);
-        // 7–15 shape against the dominant template: correlation, peak, area, log energy, QRS width (100 ms
-        // units), width ratio, share of recent beats in the beat's own template, in the dominant one,
-        // polarity difference; 16 the previous RR (s).
-        var f = features;
+        var f = features[(2 * Points)..];
         f[0] = (float)(pre / average);
         f[1] = (float)(post / average);
         f[2] = (float)(pre / post);
