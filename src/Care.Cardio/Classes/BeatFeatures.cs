@@ -4,29 +4,30 @@ namespace Care.Cardio.Classes;
 
 /// <summary>
 /// Turns detected beats into the features of the beat classifier, the way a patch would: RR
-/// context (previous, next and local average intervals) and the beat's shape (−120 to +360 ms
-/// around the fiducial, filtered 1–40 Hz, averaged into 20 ms steps) compared with the wearer's own
-/// running template of ordinary beats, so the features mean the same for every wearer.
-/// Also computes the light tier's flag: whether the beat is premature, late, or unusual in shape,
-/// and so worth the classifier. Needs the next beat (one beat of delay).
+/// context (previous and next intervals against the last 10 and a long running average, so they
+/// mean the same for every wearer), the beat's shape (−120 to +360 ms around the fiducial, filtered
+/// 1–40 Hz, averaged into 20 ms steps) and QRS width (from the slope) compared with the wearer's own
+/// dominant template (<see cref="BeatTemplates"/>), and how common the beat's own shape has been.
+/// Also computes the light tier's flag: whether the beat is premature, late, or unlike the dominant
+/// beat, and so worth the classifier. Needs the next beat (one beat of delay).
 /// </summary>
 public sealed class BeatFeatures
 {
     /// <summary>Features per beat.</summary>
-    public const int Count = 2 * Points + 10;
+    public const int Count = 2 * Points + 17;
 
     private const int Points = 24;
     private const double FromSeconds = 0.12;
     private const double StepSeconds = 0.02;
-    private const double TemplateRate = 1.0 / 32;
 
     private readonly double _fs;
     private readonly int _step;
     private readonly int _from;
-    private readonly double[] _template = new double[Points];
+    private readonly int _qrsBefore;
+    private readonly int _qrsAfter;
+    private readonly BeatTemplates _templates = new(Points);
     private readonly double[] _shape = new double[Points];
     private readonly double[] _recent = new double[10];
-    private int _templateBeats;
     private int _recentCount;
     private double _longRr;
 
@@ -36,17 +37,18 @@ public sealed class BeatFeatures
         _fs = samplingHz;
         _step = Math.Max(1, (int)Math.Round(StepSeconds * samplingHz));
         _from = (int)Math.Round(FromSeconds * samplingHz);
+        _qrsBefore = (int)Math.Round(0.1 * samplingHz);
+        _qrsAfter = (int)Math.Round(0.15 * samplingHz);
     }
 
     /// <summary>Bytes of state of one extractor.</summary>
-    public static int StateBytes => (2 * Points + 10) * 8 + 128;
+    public static int StateBytes => (Points * 8) + BeatTemplates.StateBytes(Points) + (10 * 8) + 128;
 
     /// <summary>Forgets the template and RR history.</summary>
     public void Reset()
     {
-        Array.Clear(_template);
+        _templates.Reset();
         Array.Clear(_recent);
-        _templateBeats = 0;
         _recentCount = 0;
         _longRr = 0;
     }
@@ -111,7 +113,58 @@ public sealed class BeatFeatures
             RememberRr(hasPrevious, pre);
             return false;
         }
-        double peak = 0, shapeMean = 0;
+        var peak = Downsample(segment);
+        var width = QrsWidth(segment);
+        var premature = pre < 0.9 * average;
+        var dominant = _templates.Dominant;
+        var template = dominant < 0 ? _shape : _templates.Shape(dominant);
+        var templatePeak = dominant < 0 ? peak : _templates.Peak(dominant);
+        var templateWidth = dominant < 0 ? width : _templates.Width(dominant);
+        var correlation = BeatTemplates.Correlation(_shape, template);
+        var scale = templatePeak > 1e-6 ? templatePeak : 1;
+        double area = 0, templateArea = 0, energy = 0, templateEnergy = 0, max = 0, min = 0, templateMax = 0, templateMin = 0;
+        for (var p = 0; p < Points; p++)
+        {
+            features[p] = (float)((_shape[p] - template[p]) / scale);
+            features[Points + p] = (float)(_shape[p] / scale);
+            area += Math.Abs(_shape[p]);
+            templateArea += Math.Abs(template[p]);
+            energy += _shape[p] * _shape[p];
+            templateEnergy += template[p] * template[p];
+            (max, min) = (Math.Max(max, _shape[p]), Math.Min(min, _shape[p]));
+            (templateMax, templateMin) = (Math.Max(templateMax, template[p]), Math.Min(templateMin, template[p]));
+        }
+        // Only now the beat joins its template (the dominant one may move by it).
+        var share = _templates.Add(_shape, peak, width, premature, out var slot);
+        var f = features[(2 * Points)..];
+        f[0] = (float)(pre / average);
+        f[1] = (float)(post / average);
+        f[2] = (float)(pre / post);
+        f[3] = (float)(average / _longRr);
+        f[4] = (float)(pre / _longRr);
+        f[5] = (float)(post / _longRr);
+        f[6] = (float)(pre - average);
+        f[7] = (float)correlation;
+        f[8] = (float)(peak / scale);
+        f[9] = (float)(templateArea > 0 ? area / templateArea : 1);
+        f[10] = (float)(energy > 0 && templateEnergy > 0 ? Math.Log(energy / templateEnergy) : 0);
+        f[11] = (float)(width * 1000 / 100);
+        f[12] = (float)(templateWidth > 0 ? width / templateWidth : 1);
+        f[13] = (float)share;
+        f[14] = slot == _templates.Dominant ? 1 : 0;
+        f[15] = (float)(Polarity(max, min) - Polarity(templateMax, templateMin));
+        f[16] = (float)pre;
+
+        // The light tier: premature, followed by a pause, or unlike the wearer's dominant beat.
+        var unusual = correlation < 0.95 || peak > 1.3 * scale || peak < 0.75 * scale || width > 1.3 * templateWidth;
+        RememberRr(hasPrevious, pre);
+        return premature || unusual || post > 1.25 * average;
+    }
+
+    /// <summary>Averages the segment into <see cref="Points"/> steps, removes the mean, returns the peak magnitude.</summary>
+    private double Downsample(ReadOnlySpan<float> segment)
+    {
+        double shapeMean = 0, peak = 0;
         for (var p = 0; p < Points; p++)
         {
             double sum = 0;
@@ -129,71 +182,40 @@ public sealed class BeatFeatures
             _shape[p] -= shapeMean;
             peak = Math.Max(peak, Math.Abs(_shape[p]));
         }
-        if (_templateBeats == 0)
-        {
-            Array.Copy(_shape, _template, Points);
-        }
-        double templatePeak = 0, dot = 0, nb = 0, nt = 0, area = 0, templateArea = 0;
-        for (var p = 0; p < Points; p++)
-        {
-            templatePeak = Math.Max(templatePeak, Math.Abs(_template[p]));
-            dot += _shape[p] * _template[p];
-            nb += _shape[p] * _shape[p];
-            nt += _template[p] * _template[p];
-            area += Math.Abs(_shape[p]);
-            templateArea += Math.Abs(_template[p]);
-        }
-        var correlation = nb > 0 && nt > 0 ? dot / Math.Sqrt(nb * nt) : 0;
-        var scale = templatePeak > 1e-6 ? templatePeak : 1;
-        for (var p = 0; p < Points; p++)
-        {
-            features[p] = (float)((_shape[p] - _template[p]) / scale);
-        }
-        features[Points] = (float)(pre / average);
-        features[Points + 1] = (float)(post / average);
-        features[Points + 2] = (float)(pre / post);
-        features[Points + 3] = (float)(average / _longRr);
-        features[Points + 4] = (float)correlation;
-        features[Points + 5] = (float)(peak / scale);
-        features[Points + 6] = (float)(templateArea > 0 ? area / templateArea : 1);
-        features[Points + 7] = (float)(pre - average);
-        // The beat's own shape, scaled by the template's peak, and its width: samples of the 20 ms
-        // steps within ±100 ms of the fiducial whose magnitude exceeds half the beat's peak.
-        var width = 0;
-        for (var p = 0; p < Points; p++)
-        {
-            features[Points + 8 + p] = (float)(_shape[p] / scale);
-            if (Math.Abs(_shape[p]) > 0.5 * peak)
-            {
-                width++;
-            }
-        }
-        double templateWidth = 0;
-        for (var p = 0; p < Points; p++)
-        {
-            if (Math.Abs(_template[p]) > 0.5 * templatePeak)
-            {
-                templateWidth++;
-            }
-        }
-        features[2 * Points + 8] = width;
-        features[2 * Points + 9] = (float)(templateWidth > 0 ? width / templateWidth : 1);
-
-        // The light tier: premature, followed by a pause, or unlike the wearer's ordinary beat.
-        var premature = pre < 0.9 * average;
-        var unusual = correlation < 0.95 || peak > 1.3 * scale || peak < 0.75 * scale;
-        var flagged = premature || unusual || post > 1.25 * average;
-        if (!premature && correlation > 0.9)
-        {
-            for (var p = 0; p < Points; p++)
-            {
-                _template[p] += (_templateBeats < 8 ? 0.5 : TemplateRate) * (_shape[p] - _template[p]);
-            }
-            _templateBeats++;
-        }
-        RememberRr(hasPrevious, pre);
-        return flagged;
+        return peak;
     }
+
+    /// <summary>
+    /// The QRS width, seconds: from the first to the last sample within −100 to +150 ms of the
+    /// fiducial whose slope exceeds a fifth of the steepest slope there (a wide ventricular QRS keeps
+    /// its slope for longer than a narrow supraventricular one).
+    /// </summary>
+    private double QrsWidth(ReadOnlySpan<float> segment)
+    {
+        var from = Math.Max(1, _from - _qrsBefore);
+        var to = Math.Min(segment.Length - 1, _from + _qrsAfter);
+        double steepest = 0;
+        for (var k = from; k < to; k++)
+        {
+            steepest = Math.Max(steepest, Math.Abs(segment[k + 1] - segment[k - 1]));
+        }
+        if (steepest <= 0)
+        {
+            return 0;
+        }
+        int onset = -1, offset = -1;
+        for (var k = from; k < to; k++)
+        {
+            if (Math.Abs(segment[k + 1] - segment[k - 1]) > 0.2 * steepest)
+            {
+                onset = onset < 0 ? k : onset;
+                offset = k;
+            }
+        }
+        return (offset - onset) / _fs;
+    }
+
+    private static double Polarity(double max, double min) => max - min > 0 ? (max + min) / (max - min) : 0;
 
     private void RememberRr(bool hasPrevious, double pre)
     {

@@ -11,7 +11,7 @@ namespace Care.Cardio.Classes;
 public sealed class BeatModel
 {
     /// <summary>The file format version this code reads and writes.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>The format version.</summary>
     public int Version { get; init; } = FormatVersion;
@@ -87,13 +87,13 @@ public sealed class BeatModel
         return model;
     }
 
-    /// <summary>The model shipped with Care (embedded <c>beats-v1.json</c>).</summary>
+    /// <summary>The model shipped with Care (embedded <c>beats-v2.json</c>).</summary>
     public static BeatModel Shipped()
     {
-        using var stream = typeof(BeatModel).Assembly.GetManifestResourceStream("Care.Cardio.Classes.beats-v1.json")
+        using var stream = typeof(BeatModel).Assembly.GetManifestResourceStream("Care.Cardio.Classes.beats-v2.json")
             ?? throw new InvalidOperationException("the shipped beat model is missing from the assembly");
         using var reader = new StreamReader(stream);
-        return FromJson(reader.ReadToEnd(), "beats-v1.json");
+        return FromJson(reader.ReadToEnd(), "beats-v2.json");
     }
 
     /// <summary>Classifies with float arithmetic. <paramref name="hidden"/> is scratch of length <see cref="Hidden"/>.</summary>

@@ -6,9 +6,15 @@ namespace Care.Cardio.Classes;
 /// </summary>
 public static class BeatTrainer
 {
-    /// <summary>Trains on <paramref name="features"/> (one row of <see cref="BeatFeatures.Count"/> per beat) and <paramref name="labels"/>.</summary>
-    public static BeatModel Train(IReadOnlyList<float[]> features, IReadOnlyList<AamiClass> labels, int seed, string provenance, int hidden = 32, int epochs = 40)
+    /// <summary>
+    /// Trains on <paramref name="features"/> (one row of <see cref="BeatFeatures.Count"/> per beat) and
+    /// <paramref name="labels"/>. Each class weighs (N / (classes × its count))^<paramref name="classWeightPower"/>
+    /// in the loss: 1 balances the classes fully, 0 not at all, 0.5 half-way (on a log scale).
+    /// </summary>
+    public static BeatModel Train(IReadOnlyList<float[]> features, IReadOnlyList<AamiClass> labels, int seed, string provenance, int hidden = 32, int epochs = 40, double classWeightPower = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(classWeightPower);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(classWeightPower, 1);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentOutOfRangeException.ThrowIfZero(features.Count);
@@ -28,7 +34,7 @@ public static class BeatTrainer
             mean[k] = (float)(s / n);
             std[k] = (float)Math.Max(1e-3, Math.Sqrt(Math.Max(0, s2 / n - (s / n) * (s / n))));
         }
-        // Class weights: inverse frequency, so each class weighs as much as N in the loss.
+        // Class weights: a power of the inverse frequency (power 1: each class weighs as much as N).
         var counts = new int[classes];
         foreach (var l in labels)
         {
@@ -37,7 +43,7 @@ public static class BeatTrainer
         var weight = new float[classes];
         for (var c = 0; c < classes; c++)
         {
-            weight[c] = counts[c] == 0 ? 0 : (float)(n / (double)(classes * counts[c]));
+            weight[c] = counts[c] == 0 ? 0 : (float)Math.Pow(n / (double)(classes * counts[c]), classWeightPower);
         }
         var random = new Random(seed);
         var w1 = Init(hidden * d, d, random);

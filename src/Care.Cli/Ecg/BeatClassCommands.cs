@@ -16,14 +16,14 @@ namespace Care.Cli.Ecg;
 /// </summary>
 internal static class BeatClassCommands
 {
-    public const string ShippedModelPath = "src/Care.Cardio/Classes/beats-v1.json";
+    public const string ShippedModelPath = "src/Care.Cardio/Classes/beats-v2.json";
 
     public static Command Train()
     {
         var db = new Option<string>("--db") { Description = "Folder of MIT-BIH records (e.g. ../shared/data/mitdb)", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
-        var output = new Option<string>("--out") { Description = "Model file to write", DefaultValueFactory = _ => ShippedModelPath };
-        var command = new Command("beats", "Train the AAMI beat classifier on the DS1 records present (de Chazal 2004), INT8-quantised.") { db, seed, output };
+        var outFile = new Option<string>("--out") { Description = "Model file to write", DefaultValueFactory = _ => ShippedModelPath };
+        var command = new Command("beats", "Train the AAMI beat classifier on the DS1 records present (de Chazal 2004): setting chosen by leave-one-record-out cross-validation on DS1, INT8-quantised.") { db, seed, outFile };
         CliAction.Set(command, async (parse, cancel) =>
         {
             var folder = parse.GetRequiredValue(db);
@@ -32,13 +32,34 @@ internal static class BeatClassCommands
             {
                 throw new InvalidInputException("--db", $"no DS1 record (de Chazal 2004) in '{folder}'");
             }
-            var data = Load(present, cancel).SelectMany(x => x).Where(b => b.Flagged && b.Reference is not null).ToList();
+            var records = Load(present, cancel);
+            var data = records.SelectMany(x => x).Where(b => b.Flagged && b.Reference is not null).ToList();
             var s = parse.GetValue(seed);
-            var provenance = $"care train beats --db DIR --seed {s}; DS1 records present: {string.Join(' ', present.Select(Path.GetFileName))}; {data.Count} flagged beats";
-            var model = BeatTrainer.Train([.. data.Select(b => b.Features)], [.. data.Select(b => b.Reference!.Value)], s, provenance);
-            var file = parse.GetRequiredValue(output);
+            var output = parse.InvocationConfiguration.Output;
+            // The setting is chosen by leave-one-record-out cross-validation on DS1 alone (never on DS2).
+            await output.WriteLineAsync("leave-one-record-out on DS1 (INT8): setting, V Se/+P, S Se/+P %, score");
+            BeatTrainingSetting? best = null;
+            var bestScore = double.NegativeInfinity;
+            foreach (var setting in BeatTrainingSetting.Grid)
+            {
+                var m = BeatCrossValidation.LeaveOneRecordOut(records, setting, s);
+                var score = BeatCrossValidation.Score(m);
+                var (vse, vppv) = Rates(m, (int)AamiClass.V);
+                var (sse, sppv) = Rates(m, (int)AamiClass.S);
+                await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "  {0}: V {1:F1}/{2:F1}, S {3:F1}/{4:F1}, score {5:F1}", setting, vse, vppv, sse, sppv, score));
+                if (score > bestScore)
+                {
+                    (best, bestScore) = (setting, score);
+                }
+            }
+            var chosen = best!;
+            var provenance = string.Format(CultureInfo.InvariantCulture,
+                "care train beats --db DIR --seed {0}; DS1 records present: {1}; {2} flagged beats; {3}, chosen by leave-one-record-out on DS1 (score {4:F1})",
+                s, string.Join(' ', present.Select(Path.GetFileName)), data.Count, chosen, bestScore);
+            var model = BeatTrainer.Train([.. data.Select(b => b.Features)], [.. data.Select(b => b.Reference!.Value)], s, provenance, chosen.Hidden, chosen.Epochs, chosen.ClassWeightPower);
+            var file = parse.GetRequiredValue(outFile);
             await File.WriteAllTextAsync(file, model.ToJson() + "\n", cancel);
-            await parse.InvocationConfiguration.Output.WriteLineAsync($"{file}: trained on {data.Count} flagged beats of {present.Count} DS1 records");
+            await output.WriteLineAsync($"{file}: {chosen}; trained on {data.Count} flagged beats of {present.Count} DS1 records");
             return ExitCodes.Ok;
         });
         return command;

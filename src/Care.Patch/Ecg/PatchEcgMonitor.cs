@@ -9,7 +9,8 @@ namespace Care.Patch.Ecg;
 /// finds into records: a heart rate per minute (from the beats whose R wave falls in the minute)
 /// and rhythm events — AF episodes (from the pipeline's rhythm changes, stretches less than
 /// <see cref="AfMergeGap"/> apart merged, at least <see cref="MinAfDuration"/> long), runs of three or more
-/// consecutive ventricular beats, and pauses (an RR interval of <see cref="PauseThreshold"/> or
+/// consecutive ventricular beats (one misclassified beat inside a run is bridged, see
+/// <see cref="VentricularRunTracker"/>), and pauses (an RR interval of <see cref="PauseThreshold"/> or
 /// more). Records are handed to the <see cref="IEcgRecordSink"/> as soon as they are final. A
 /// recording has one start time; call <see cref="End"/> when it stops (an open AF episode is closed
 /// there). Allocates nothing per sample. Not thread safe.
@@ -29,7 +30,7 @@ public sealed class PatchEcgMonitor
     public static readonly TimeSpan MinAfDuration = TimeSpan.FromSeconds(30);
 
     /// <summary>The fewest consecutive ventricular beats reported as a run (three: a salvo or non-sustained VT).</summary>
-    public const int MinRunBeats = 3;
+    public const int MinRunBeats = VentricularRunTracker.MinBeats;
 
     private readonly EcgPipeline _pipeline;
     private readonly IEcgRecordSink _sink;
@@ -41,9 +42,7 @@ public sealed class PatchEcgMonitor
     private int _beatsInMinute;
     private long _afStart = -1;
     private long _afEnd = -1;
-    private long _runStart = -1;
-    private long _runEnd = -1;
-    private int _runBeats;
+    private readonly VentricularRunTracker _runs = new();
     private readonly long[] _byKind = new long[PatchEventKinds.All.Count + 1];
     private bool _ended = true;
     private long _samples;
@@ -91,8 +90,8 @@ public sealed class PatchEcgMonitor
         _minute = 0;
         _firstBeat = _lastBeat = -1;
         _beatsInMinute = 0;
-        _afStart = _afEnd = _runStart = _runEnd = -1;
-        _runBeats = 0;
+        _afStart = _afEnd = -1;
+        _runs.Reset();
         _samples = 0;
         _ended = false;
     }
@@ -119,7 +118,7 @@ public sealed class PatchEcgMonitor
         _pipeline.Flush(new Listener(this));
         long last = _samples - 1;
         CloseMinute();
-        CloseRun();
+        ReportRun(_runs.End());
         if (_afStart >= 0 && _afEnd < 0)
         {
             _afEnd = Math.Max(_afStart, last);
@@ -177,26 +176,14 @@ public sealed class PatchEcgMonitor
         _firstBeat = _lastBeat = -1;
     }
 
-    private void OnBeatClass(in BeatClassEvent beat)
-    {
-        if (beat.Class == AamiClass.V)
-        {
-            _runStart = _runBeats == 0 ? beat.Sample : _runStart;
-            _runEnd = beat.Sample;
-            _runBeats++;
-            return;
-        }
-        CloseRun();
-    }
+    private void OnBeatClass(in BeatClassEvent beat) => ReportRun(_runs.Add(beat.Sample, beat.Class == AamiClass.V));
 
-    private void CloseRun()
+    private void ReportRun(VentricularRunTracker.Run? run)
     {
-        if (_runBeats >= MinRunBeats)
+        if (run is { } r)
         {
-            Report(new PatchEvent(PatchEventKind.VentricularRun, Time(_runStart), Time(_runEnd), _runBeats, null));
+            Report(new PatchEvent(PatchEventKind.VentricularRun, Time(r.StartSample), Time(r.EndSample), r.Beats, null));
         }
-        _runBeats = 0;
-        _runStart = _runEnd = -1;
     }
 
     private void OnRhythm(in RhythmEvent change)

@@ -107,7 +107,12 @@ public sealed partial class SyntheticEcg
                 Advance();
             }
             double theta = TwoPi * (_sample - _r) / _rrSamples;
-            double v = Sum(_current, theta) + Sum(_next, theta - TwoPi);
+            // ECGSYN's kernels live in angle, so a beat's waves narrow as the RR interval shortens. A
+            // ventricular beat's QRS lasts as long at any rate (it is conduction through the muscle), so
+            // its kernels are held in time: scaled by mean RR / current RR (T by the square root, Bazett).
+            double timeScale = _meanRrSeconds * _fs / _rrSamples;
+            double v = Sum(_current, theta, _currentKind == SyntheticBeatKind.Ventricular ? timeScale : 1)
+                + Sum(_next, theta - TwoPi, _nextKind == SyntheticBeatKind.Ventricular ? timeScale : 1);
             if (_currentKind == SyntheticBeatKind.AtrialFibrillation || _nextKind == SyntheticBeatKind.AtrialFibrillation)
             {
                 // Fibrillatory waves: 4–8 Hz, about 0.05 mV, with a wandering frequency.
@@ -131,13 +136,14 @@ public sealed partial class SyntheticEcg
         }
     }
 
-    private static double Sum(double[] kernels, double theta)
+    private static double Sum(double[] kernels, double theta, double timeScale)
     {
         double v = 0;
         for (int k = 0; k < kernels.Length; k += 3)
         {
-            double d = theta - kernels[k];
-            double b = kernels[k + 2];
+            double scale = k == 3 * (Waves - 1) ? Math.Sqrt(timeScale) : timeScale;
+            double d = theta - (kernels[k] * scale);
+            double b = kernels[k + 2] * scale;
             if (d * d < 36 * b * b)
             {
                 v += kernels[k + 1] * Math.Exp(-d * d / (2 * b * b));
@@ -153,7 +159,7 @@ public sealed partial class SyntheticEcg
         // amplitudes set in mV for a typical chest lead.
         ReadOnlySpan<double> sinus = [-Math.PI / 3 * f2, 0.15, 0.25 * f, -Math.PI / 12 * f, -0.12, 0.1 * f, 0, 1.2, 0.1 * f, Math.PI / 12 * f, -0.3, 0.1 * f, Math.PI / 2 * f2, 0.3, 0.4 * f];
         // A ventricular beat: no P wave, a QRS about three times as wide and taller, a discordant T wave.
-        ReadOnlySpan<double> ventricular = [0, 0, 1, -Math.PI / 8 * f, -0.25, 0.18 * f, 0.02, 1.6, 0.26 * f, Math.PI / 5 * f, -0.45, 0.22 * f, Math.PI / 1.8 * f2, -0.45, 0.45 * f];
+        ReadOnlySpan<double> ventricular = [0, 0, 1, -Math.PI / 8 * f, -0.25, 0.18 * f, 0.02, 1.6, 0.18 * f, Math.PI / 5 * f, -0.45, 0.22 * f, Math.PI / 1.8 * f2, -0.45, 0.45 * f];
         (kind == SyntheticBeatKind.Ventricular ? ventricular : sinus).CopyTo(into);
         if (kind == SyntheticBeatKind.AtrialFibrillation)
         {

@@ -24,7 +24,7 @@ public sealed class BeatClassifierTests
 
     private static (List<float[]> X, List<AamiClass> Y) Toy(int seed)
     {
-        // Three separable clusters in feature space: N near 0, S with short RR (feature 24), V with a big shape difference.
+        // Three separable clusters in feature space: N near 0, S with short RR (feature 0), V with a big peak (feature 8).
         var random = new Random(seed);
         var x = new List<float[]>();
         var y = new List<AamiClass>();
@@ -36,8 +36,8 @@ public sealed class BeatClassifierTests
             {
                 f[k] = (float)(0.1 * (random.NextDouble() - 0.5));
             }
-            f[24] = c == AamiClass.S ? 0.6f : 1f;
-            f[5] = c == AamiClass.V ? 2f : 0f;
+            f[0] = c == AamiClass.S ? 0.6f : 1f;
+            f[8] = c == AamiClass.V ? 2f : 1f;
             x.Add(f);
             y.Add(c);
         }

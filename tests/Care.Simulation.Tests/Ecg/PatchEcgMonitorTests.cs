@@ -53,6 +53,26 @@ public sealed class PatchEcgMonitorTests
         Assert.True(runs.Count >= trueRuns / 2, $"{runs.Count} of {trueRuns} runs reported");
     }
 
+    [Theory]
+    [InlineData(50, 11)]
+    [InlineData(72, 12)]
+    [InlineData(95, 13)]
+    public void Monitor_reports_nearly_every_drawn_ventricular_run_and_no_other(double bpm, int seed)
+    {
+        var options = new SyntheticEcgOptions { HeartRateBpm = bpm, VentricularRunPerBeat = 1.0 / 150, VentricularBeatPerBeat = 1.0 / 150, PausePerBeat = 0 };
+        var (sink, ecg) = Record(options, seed, TimeSpan.FromMinutes(60));
+        var drawn = ecg.Episodes.Where(e => e.Kind == PatchEventKind.VentricularRun)
+            .Select(e => (Start: Start.AddSeconds(e.StartSample / 250.0), End: Start.AddSeconds(e.EndSample / 250.0))).ToList();
+        var runs = sink.Events.Where(e => e.Kind == PatchEventKind.VentricularRun).ToList();
+        static bool Overlap(DateTimeOffset s1, DateTimeOffset e1, DateTimeOffset s2, DateTimeOffset e2) =>
+            s1 <= e2.AddSeconds(0.2) && s2 <= e1.AddSeconds(0.2);
+        var found = drawn.Count(d => runs.Any(r => Overlap(d.Start, d.End, r.Start, r.End!.Value)));
+        Assert.True(drawn.Count >= 10, $"{drawn.Count} runs drawn");
+        Assert.True(found >= 0.9 * drawn.Count, $"{found} of {drawn.Count} drawn runs reported");
+        // Isolated ventricular beats are drawn as often as runs: none of them may be reported as a run.
+        Assert.All(runs, r => Assert.Contains(drawn, d => Overlap(d.Start, d.End, r.Start, r.End!.Value)));
+    }
+
     [Fact]
     public void Monitor_reports_an_af_episode_with_its_end_and_closes_one_left_open()
     {
