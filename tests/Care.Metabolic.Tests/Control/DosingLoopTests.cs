@@ -87,6 +87,37 @@ public sealed class DosingLoopTests
     }
 
     [Fact]
+    public void Care_controller_caps_its_temporary_basal_at_2_5_times_basal_until_three_meals_are_reviewed()
+    {
+        // A steady 175 mg/dL (below the correction-bolus threshold) at a sensitivity of 10 mg/dL/U asks
+        // for far more than either ceiling. A fresh controller (no meal reviewed) stays at 2.5x its
+        // basal estimate; one that has closed three meal reviews may go to 3.5x.
+        var settings = new CareControllerSettings { SensitivityMgPerDlPerUnit = 10, CarbRatioGramsPerUnit = 10, InitialBasalUnitsPerHour = 0.5 };
+        var cold = new CareController(settings);
+        var coldRequest = Feed(cold, Start, 0);
+
+        var warm = new CareController(settings);
+        var time = Start;
+        for (var i = 0; i < 4; i++, time += TimeSpan.FromMinutes(5))
+        {
+            Feed(warm, time, 1);
+        }
+        var warmRequest = Feed(warm, time, 0);
+
+        Assert.Equal(0, cold.MealReviews);
+        Assert.Equal(3, warm.MealReviews);
+        Assert.Equal(2.5 * cold.BasalEstimateUnitsPerHour, coldRequest.BasalUnitsPerHour, 9);
+        Assert.Equal(3.5 * warm.BasalEstimateUnitsPerHour, warmRequest.BasalUnitsPerHour, 9);
+
+        static InsulinRequest Feed(CareController controller, DateTimeOffset at, double carbs)
+        {
+            var request = controller.Decide(new ControllerInput(at, 175, at, carbs, TimeSpan.FromMinutes(5)));
+            controller.Delivered(new DoseRecord(at, request.BasalUnitsPerHour, TimeSpan.FromMinutes(5), request.BolusUnits, DoseReason.ControllerDecision, request.Rationale));
+            return request;
+        }
+    }
+
+    [Fact]
     public void Basal_bolus_controller_boluses_carbs_over_cr_plus_correction_above_150()
     {
         var patient = TestCohort.Load()["adolescent#001"];
