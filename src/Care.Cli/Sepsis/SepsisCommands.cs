@@ -23,7 +23,7 @@ internal static class SepsisCommands
 
     private static Option<string> InputsOption() => new("--inputs")
     {
-        Description = "Input columns: full (all 40) or vitals (HR, O2Sat, Temp, SBP, MAP, DBP, Resp, Age, Gender: what a wearable patch and kiosk supply)",
+        Description = "Input columns to train on: full (all 40) or vitals (HR, O2Sat, Temp, SBP, MAP, DBP, Resp, Age, Gender: what a wearable patch and kiosk supply); a given --model applies its own",
         DefaultValueFactory = _ => "full",
     };
 
