@@ -91,8 +91,11 @@ public sealed class ModelRiskIngestTests : IDisposable
         Assert.Equal(18, _db.Scalar("SELECT MAX(hour) FROM model_risks"));
         Assert.Equal(1, scoring.Rebuilds);
         Assert.Equal(await ReferenceAsync(), Rows(_db));
-        // The ill hours raised one model alert (an episode), explained and stored with its kind.
-        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM alerts WHERE kind = 1 AND details IS NOT NULL"));
+        // The ill hours raised model alerts (how many episodes depends on the shipped model), each explained and stored with its kind.
+        long alerts = _db.Scalar("SELECT COUNT(*) FROM alerts WHERE kind = 1");
+        Assert.True(alerts >= 1, "the ill hours raise a model alert");
+        Assert.Equal(alerts, _db.Scalar("SELECT COUNT(*) FROM alerts WHERE kind = 1 AND details IS NOT NULL"));
+        Assert.Equal(_reference.Scalar("SELECT COUNT(*) FROM alerts WHERE kind = 1"), alerts);
     }
 
     [Fact]
@@ -116,7 +119,7 @@ public sealed class ModelRiskIngestTests : IDisposable
             await IngestAsync(store, _db.Path, devices, course[2], scoring);
         }
         Assert.Equal(await ReferenceAsync(), Rows(_db));
-        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM alerts WHERE kind = 1"));
+        Assert.Equal(_reference.Scalar("SELECT COUNT(*) FROM alerts WHERE kind = 1"), _db.Scalar("SELECT COUNT(*) FROM alerts WHERE kind = 1"));
     }
 
     [Fact]
