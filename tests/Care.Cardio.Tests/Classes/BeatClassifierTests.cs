@@ -31,14 +31,7 @@ public sealed class BeatClassifierTests
         for (var i = 0; i < 600; i++)
         {
             var c = (AamiClass)(i % 3);
-            var f = new float[BeatFeatures.Count];
-            for (var k = 0; k < f.Length; k++)
-            {
-                f[k] = (float)(0.1 * (random.NextDouble() - 0.5));
-            }
-            f[0] = c == AamiClass.S ? 0.6f : 1f;
-            f[8] = c == AamiClass.V ? 2f : 1f;
-            x.Add(f);
+            x.Add(ToyBeats.Features(c, random));
             y.Add(c);
         }
         return (x, y);

@@ -15,13 +15,7 @@ public sealed class BeatCrossValidationTests
             for (var i = 0; i < 90; i++)
             {
                 var c = (AamiClass)(i % 3);
-                var f = new float[BeatFeatures.Count];
-                for (var k = 0; k < f.Length; k++)
-                {
-                    f[k] = (float)(0.1 * (random.NextDouble() - 0.5));
-                }
-                f[0] = c == AamiClass.S ? 0.6f : 1f;
-                f[8] = c == AamiClass.V ? 2f : 1f;
+                var f = ToyBeats.Features(c, random);
                 beats.Add(new LabelledBeat(i * 300, f, Flagged: c != AamiClass.N || i % 2 == 0, c));
             }
             beats.Add(new LabelledBeat(90 * 300, new float[BeatFeatures.Count], Flagged: false, Reference: null));
