@@ -11,6 +11,14 @@ public sealed class DosingLoopTests
     private static readonly DateTimeOffset Start = new(2026, 2, 2, 7, 0, 0, TimeSpan.Zero);
     private static readonly QuestParameters Quest = new(10, 40, 35, 40);
 
+    /// <summary>One 5-minute controller step at a steady glucose, delivered as decided.</summary>
+    private static InsulinRequest FeedAt(CareController controller, DateTimeOffset at, double carbs, double glucose)
+    {
+        var request = controller.Decide(new ControllerInput(at, glucose, at, carbs, TimeSpan.FromMinutes(5)));
+        controller.Delivered(new DoseRecord(at, request.BasalUnitsPerHour, TimeSpan.FromMinutes(5), request.BolusUnits, DoseReason.ControllerDecision, request.Rationale));
+        return request;
+    }
+
     [Fact]
     public void A_patch_runtime_drives_the_loop_reading_by_reading_and_feeds_the_cartridge()
     {
@@ -78,12 +86,7 @@ public sealed class DosingLoopTests
         Assert.True(fresh.BolusUnits > second.BolusUnits + 0.5, $"fresh {fresh.BolusUnits:F2} U vs stacked {second.BolusUnits:F2} U");
         Assert.InRange(stacked.MealDoseScale, 0.5, 1.0);
 
-        static InsulinRequest Feed(CareController controller, DateTimeOffset at, double carbs)
-        {
-            var request = controller.Decide(new ControllerInput(at, 200, at, carbs, TimeSpan.FromMinutes(5)));
-            controller.Delivered(new DoseRecord(at, request.BasalUnitsPerHour, TimeSpan.FromMinutes(5), request.BolusUnits, DoseReason.ControllerDecision, request.Rationale));
-            return request;
-        }
+        static InsulinRequest Feed(CareController controller, DateTimeOffset at, double carbs) => FeedAt(controller, at, carbs, 200);
     }
 
     [Fact]
@@ -109,12 +112,7 @@ public sealed class DosingLoopTests
         Assert.Equal(2.5 * cold.BasalEstimateUnitsPerHour, coldRequest.BasalUnitsPerHour, 9);
         Assert.Equal(3.5 * warm.BasalEstimateUnitsPerHour, warmRequest.BasalUnitsPerHour, 9);
 
-        static InsulinRequest Feed(CareController controller, DateTimeOffset at, double carbs)
-        {
-            var request = controller.Decide(new ControllerInput(at, 175, at, carbs, TimeSpan.FromMinutes(5)));
-            controller.Delivered(new DoseRecord(at, request.BasalUnitsPerHour, TimeSpan.FromMinutes(5), request.BolusUnits, DoseReason.ControllerDecision, request.Rationale));
-            return request;
-        }
+        static InsulinRequest Feed(CareController controller, DateTimeOffset at, double carbs) => FeedAt(controller, at, carbs, 175);
     }
 
     [Fact]
