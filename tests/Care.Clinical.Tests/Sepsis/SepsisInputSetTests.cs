@@ -133,6 +133,67 @@ public sealed class SepsisInputSetTests
     }
 
     [Fact]
+    public void Shipped_vitals_model_never_splits_on_a_workflow_feature()
+    {
+        string? path = null;
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null && path is null; d = d.Parent)
+        {
+            var candidate = Path.Combine(d.FullName, "models", "sepsis-vitals-v2.model");
+            path = File.Exists(candidate) ? candidate : null;
+        }
+        Assert.NotNull(path);
+        var model = SepsisModel.Load(path);
+        Assert.Equal(SepsisInputSet.Vitals, model.Inputs);
+        var used = model.Trees.SplitFeatures();
+        Assert.Empty(used.Intersect(SepsisInputs.ExcludedFeatures(SepsisInputSet.Vitals)).Select(f => SepsisFeatures.Names[f]));
+        Assert.All(used, f => Assert.DoesNotContain(SepsisFeatures.Names[f], new[] { "ICULOS", "HospAdmTime", "Unit1", "Unit2" }));
+
+        // A week of steady normal vitals in one record: the risk is fixed once the 24-h windows are full.
+        var scorer = new SepsisStreamScorer(model);
+        var margins = new List<double>();
+        for (int t = 0; t < 7 * 24; t++)
+        {
+            margins.Add(scorer.UpdateMargin(SteadyNormalRow()));
+        }
+        Assert.All(margins.Skip(SepsisFeatures.LongWindowHours), m => Assert.Equal(margins[SepsisFeatures.LongWindowHours], m));
+        Assert.True(margins[^1] < model.AlarmMargin, $"margin {margins[^1]} vs alarm {model.AlarmMargin}");
+    }
+
+    private static float[] SteadyNormalRow()
+    {
+        var row = new float[ChallengeColumns.InputCount];
+        Array.Fill(row, float.NaN);
+        row[ChallengeColumns.HR] = 75;
+        row[ChallengeColumns.O2Sat] = 97;
+        row[ChallengeColumns.Temp] = 36.9f;
+        row[ChallengeColumns.SBP] = 122;
+        row[ChallengeColumns.DBP] = 78;
+        row[ChallengeColumns.MAP] = (122 + 2 * 78) / 3f;
+        row[ChallengeColumns.Resp] = 16;
+        return row;
+    }
+
+    [Fact]
+    public void Vitals_features_of_steady_hourly_vitals_stop_changing_once_the_long_window_is_full()
+    {
+        var state = new SepsisFeatureState(SepsisInputSet.Vitals);
+        var at24 = new float[SepsisFeatures.Count];
+        var f = new float[SepsisFeatures.Count];
+        for (int t = 0; t < 10 * 24; t++)
+        {
+            state.Update(SteadyNormalRow(), f);
+            if (t == SepsisFeatures.LongWindowHours)
+            {
+                f.CopyTo(at24, 0);
+            }
+            else if (t > SepsisFeatures.LongWindowHours)
+            {
+                Assert.Equal(at24, f);
+            }
+        }
+    }
+
+    [Fact]
     public void Vitals_model_records_its_inputs_and_ignores_columns_outside_them_when_scoring()
     {
         var records = SepsisTestData.Synthetic(80, hours: 40, seed: 11);
