@@ -44,7 +44,7 @@ internal static class DemoCommand
         };
         var model = new Option<string?>("--model")
         {
-            Description = "Sepsis model file Hermes scores each wearer-hour with (default: models/sepsis-vitals-v1.model, else models/sepsis-v1.model, in or above the current folder); 'none' for NEWS2 alerts only",
+            Description = "Sepsis model file Hermes scores each wearer-hour with (default: models/sepsis-vitals-v2.model, else models/sepsis-v1.model, in or above the current folder); 'none' for NEWS2 alerts only",
             HelpName = "FILE",
         };
         var db = CommonOptions.Database();

@@ -19,7 +19,7 @@ internal static class ServeCommand
         };
         var model = new Option<string?>("--model")
         {
-            Description = "Sepsis model file scored on each wearer-hour (default: models/sepsis-vitals-v1.model, else models/sepsis-v1.model, in or above the current folder); 'none' for NEWS2 alerts only",
+            Description = "Sepsis model file scored on each wearer-hour (default: models/sepsis-vitals-v2.model, else models/sepsis-v1.model, in or above the current folder); 'none' for NEWS2 alerts only",
             HelpName = "FILE",
         };
         var db = CommonOptions.Database();

@@ -26,6 +26,7 @@ public sealed class SepsisFeatureState
     private readonly float[] _sofaHistory = new float[SepsisFeatures.SofaWindowHours];
     private readonly float[] _newsHistory = new float[Window + 1];
     private readonly bool[] _uses;
+    private readonly int[] _excluded;
     private int _hour;
 
     /// <summary>Creates the state of a patient with no rows yet, reading every input column.</summary>
@@ -36,13 +37,15 @@ public sealed class SepsisFeatureState
 
     /// <summary>
     /// Creates the state of a patient with no rows yet that reads only the columns of
-    /// <paramref name="inputs"/>; the others are treated as never measured.
+    /// <paramref name="inputs"/>; the others are treated as never measured, and the features of
+    /// <see cref="SepsisInputs.ExcludedFeatures"/> are always NaN.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Unknown input set.</exception>
     public SepsisFeatureState(SepsisInputSet inputs)
     {
         Inputs = inputs;
         _uses = SepsisInputs.Mask(inputs);
+        _excluded = [.. SepsisInputs.ExcludedFeatures(inputs)];
         Reset();
     }
 
@@ -112,6 +115,10 @@ public sealed class SepsisFeatureState
         WriteVitalWindows(t, features);
         WriteStatic(row, t, features);
         WriteDerived(t, features);
+        foreach (int f in _excluded)
+        {
+            features[f] = float.NaN;
+        }
         _hour++;
     }
 
@@ -179,7 +186,7 @@ public sealed class SepsisFeatureState
         features[f + 3] = Input(row, ChallengeColumns.Unit2);
         features[f + 4] = Input(row, ChallengeColumns.HospAdmTime);
         features[f + 5] = Input(row, ChallengeColumns.ICULOS);
-        // Hours since this state's first row: known to any input set (it is not derived from ICULOS).
+        // Hours since this state's first row (not derived from ICULOS); the vitals set excludes it.
         features[f + 6] = t;
     }
 

@@ -12,7 +12,9 @@ public enum SepsisInputSet
 
     /// <summary>
     /// What a wearable patch and a kiosk supply: HR, O2Sat, Temp, SBP, MAP, DBP, Resp, Age and Gender;
-    /// no laboratory values, EtCO2, FiO2, care unit, hospital admission time or ICU length of stay.
+    /// no laboratory values, EtCO2, FiO2, care unit, hospital admission time or ICU length of stay,
+    /// and none of the ICU-workflow features (time in record, measurement frequency, hours since a
+    /// measurement; see <see cref="SepsisInputs.ExcludedFeatures"/>).
     /// </summary>
     Vitals = 1,
 }

@@ -31,7 +31,7 @@ public static class ModelRiskReason
     };
 
     /// <summary>
-    /// E.g. "Sepsis model sepsis-vitals-v1: risk 12/100 (high, the model's alarm; 95 % interval 9-15 %).
+    /// E.g. "Sepsis model sepsis-vitals-v2: risk 12/100 (high, the model's alarm; 95 % interval 9-15 %).
     /// Top contributions: Temp = 39.1 (+0.48), HR_mean6h = 117.5 (+0.40), …. The model was trained on ICU patients …"
     /// </summary>
     public static string Describe(ModelRiskRecord risk, string modelName)

@@ -17,7 +17,7 @@ public sealed class SepsisRiskScoring
     private readonly ConcurrentDictionary<string, StaggeredScorer> _scorers = new(StringComparer.Ordinal);
     private long _rebuilds;
 
-    /// <summary>Uses <paramref name="model"/>, named <paramref name="modelName"/> in alert texts (e.g. <c>sepsis-vitals-v1</c>).</summary>
+    /// <summary>Uses <paramref name="model"/>, named <paramref name="modelName"/> in alert texts (e.g. <c>sepsis-vitals-v2</c>).</summary>
     public SepsisRiskScoring(SepsisModel model, string modelName)
     {
         ArgumentNullException.ThrowIfNull(model);

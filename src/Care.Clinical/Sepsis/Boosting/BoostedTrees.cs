@@ -47,6 +47,10 @@ public sealed class BoostedTrees
     /// <summary>Number of trees.</summary>
     public int TreeCount => _trees.Length;
 
+    /// <summary>Indexes (ascending, distinct) of the features that some tree splits on.</summary>
+    public IReadOnlyList<int> SplitFeatures() =>
+        [.. _trees.SelectMany(t => t.Feature).Where(f => f >= 0).Distinct().Order()];
+
     /// <summary>Log-odds of the positive class for <paramref name="x"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="x"/> has the wrong length.</exception>
     public double Margin(ReadOnlySpan<float> x)
