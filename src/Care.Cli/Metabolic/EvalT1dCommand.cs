@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -25,10 +26,11 @@ internal static class EvalT1dCommand
         var scenario = new Option<string>("--scenario") { Description = string.Join(" | ", Scenario.Names), DefaultValueFactory = _ => "standard" };
         var days = new Option<int>("--days") { Description = "Simulated days per patient (1..365).", DefaultValueFactory = _ => 14 };
         var seed = new Option<int>("--seed") { Description = "Scenario seed (meals, stress events, sensor noise).", DefaultValueFactory = _ => 1 };
-        var cohort = new Option<string>("--cohort") { Description = "all | adults | adolescents | children", DefaultValueFactory = _ => "all" };
+        var cohort = new Option<string>("--cohort") { Description = "all | adults | adolescents | children | one patient, e.g. adult#009", DefaultValueFactory = _ => "all" };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table (no progress bar)." };
         var data = new Option<string?>("--data") { Description = "The t1d data folder (default: shared/data/t1d found above the current directory, or $CARE_SHARED_DATA/t1d)." };
-        foreach (var option in new Option[] { controller, scenario, days, seed, cohort, json, data })
+        var trace = new Option<FileInfo?>("--trace") { Description = "Also write every control period (true glucose, CGM, meals, dose and its reason) of every selected patient to this CSV file." };
+        foreach (var option in new Option[] { controller, scenario, days, seed, cohort, json, data, trace })
         {
             command.Options.Add(option);
         }
@@ -42,10 +44,13 @@ internal static class EvalT1dCommand
             var selection = parse.GetValue(cohort)!;
             var asJson = parse.GetValue(json);
             var count = virtualCohort.Select(selection).Count;
+            var traceFile = parse.GetValue(trace);
+            var steps = traceFile is null ? null : new ConcurrentDictionary<string, List<ClosedLoopStep>>(StringComparer.Ordinal);
+            Action<string, ClosedLoopStep>? record = steps is null ? null : (id, step) => steps.GetOrAdd(id, _ => []).Add(step);
             CohortReport report;
             if (asJson)
             {
-                report = CohortEvaluation.Run(virtualCohort, name, scenarioName, parse.GetValue(days), parse.GetValue(seed), selection, null, cancel);
+                report = CohortEvaluation.Run(virtualCohort, name, scenarioName, parse.GetValue(days), parse.GetValue(seed), selection, null, cancel, record);
             }
             else
             {
@@ -56,8 +61,12 @@ internal static class EvalT1dCommand
                     var task = progress.AddTask($"{name} / {scenarioName}", maxValue: count);
                     report = await Task.Run(() => CohortEvaluation.Run(
                         virtualCohort, name, scenarioName, parse.GetValue(days), parse.GetValue(seed), selection,
-                        _ => task.Increment(1), cancel), cancel);
+                        _ => task.Increment(1), cancel, record), cancel);
                 });
+            }
+            if (traceFile is not null && steps is not null)
+            {
+                await WriteTraceAsync(traceFile, report, steps, cancel);
             }
             var output = parse.InvocationConfiguration.Output;
             if (asJson)
@@ -71,6 +80,23 @@ internal static class EvalT1dCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // One line per control period, patients in report order; each patient's steps were added by one thread in time order.
+    private static async Task WriteTraceAsync(FileInfo file, CohortReport report, IReadOnlyDictionary<string, List<ClosedLoopStep>> steps, CancellationToken cancel)
+    {
+        await using var writer = new StreamWriter(file.FullName, append: false);
+        await writer.WriteLineAsync("patient,minute,glucose_mg_dl,cgm_mg_dl,announced_g,eaten_g,basal_u_per_h,bolus_u,reason,detail");
+        foreach (var patient in report.Patients)
+        {
+            foreach (var s in steps.GetValueOrDefault(patient.Id) ?? [])
+            {
+                cancel.ThrowIfCancellationRequested();
+                var d = s.Dose;
+                await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{patient.Id},{s.Minute},{s.GlucoseMgPerDl:F2},{s.CgmMgPerDl:F1},{s.AnnouncedGrams:F0},{s.EatenGrams:F0},{d.BasalUnitsPerHour:F3},{d.BolusUnits:F3},{d.Reason},\"{d.Detail.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+            }
+        }
     }
 
     private static JsonObject ToJson(CohortReport report)

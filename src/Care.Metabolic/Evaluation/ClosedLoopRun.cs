@@ -29,10 +29,11 @@ public static class ClosedLoopRun
     /// <param name="pump">The pump model.</param>
     /// <param name="noiseSeed">Seed of this patient's sensor noise.</param>
     /// <param name="stepsPerMinute">RK4 sub-steps per minute of the patient model.</param>
+    /// <param name="trace">Called once per control period after the period is simulated; may be null.</param>
     public static PatientOutcome Run(
         VirtualPatient patient, IInsulinController controller, SafetyLimits limits, Scenario scenario,
         CgmSensorParameters sensorParameters, PumpParameters pump, int noiseSeed,
-        int stepsPerMinute = UvaPadovaPatient.DefaultStepsPerMinute)
+        int stepsPerMinute = UvaPadovaPatient.DefaultStepsPerMinute, Action<ClosedLoopStep>? trace = null)
     {
         ArgumentNullException.ThrowIfNull(patient);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -86,6 +87,7 @@ public static class ClosedLoopRun
             var rate = pump.DeliverBasal(dose.BasalUnitsPerHour / 60.0) + pump.DeliverBolus(dose.BolusUnits / ts);
 
             previousMealGrams = 0;
+            var startGlucose = body.GlucoseMgPerDl;
             var cgmSum = 0.0;
             var held = double.IsNaN(reading) ? cgm : reading;
             for (var i = 0; i < ts; i++)
@@ -119,6 +121,7 @@ public static class ClosedLoopRun
                 cgmSum += held;
             }
             meanCgm = cgmSum / ts;
+            trace?.Invoke(new ClosedLoopStep(t, startGlucose, input.CgmMgPerDl, announced, previousMealGrams, dose));
             clock.Advance(loop.Period);
             if (double.IsNaN(reading))
             {

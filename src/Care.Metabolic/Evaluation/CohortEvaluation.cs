@@ -23,9 +23,10 @@ public static class CohortEvaluation
     /// <param name="selection"><c>all</c>, <c>adults</c>, <c>adolescents</c> or <c>children</c>.</param>
     /// <param name="progress">Called once per finished patient; may be null.</param>
     /// <param name="cancel">Stops between patients.</param>
+    /// <param name="trace">Called with every control period of every patient (from worker threads, one patient per thread at a time); may be null.</param>
     public static CohortReport Run(
         VirtualCohort cohort, string controller, string scenario, int days, int seed, string selection,
-        Action<PatientOutcome>? progress = null, CancellationToken cancel = default)
+        Action<PatientOutcome>? progress = null, CancellationToken cancel = default, Action<string, ClosedLoopStep>? trace = null)
     {
         ArgumentNullException.ThrowIfNull(cohort);
         if (days is < 1 or > 365)
@@ -46,7 +47,8 @@ public static class CohortEvaluation
             var index = cohort.Patients.ToList().IndexOf(patient);
             var outcome = ClosedLoopRun.Run(
                 patient, ControllerChoice.Create(controller, patient), SafetyLimits.FromQuest(patient.Quest),
-                plan, sensor, pump, unchecked(seed * 1000 + index));
+                plan, sensor, pump, unchecked(seed * 1000 + index),
+                trace: trace is null ? null : step => trace(patient.Name, step));
             outcomes[i] = outcome;
             progress?.Invoke(outcome);
         });

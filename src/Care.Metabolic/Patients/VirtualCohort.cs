@@ -26,8 +26,8 @@ public sealed class VirtualCohort
         ?? throw new InvalidInputException("patient", $"'{name}' is not in {Folder}");
 
     /// <summary>
-    /// The patients of a cohort selection: <c>all</c>, <c>adults</c>, <c>adolescents</c> or <c>children</c>.
-    /// Throws <see cref="InvalidInputException"/> for any other name.
+    /// The patients of a cohort selection: <c>all</c>, <c>adults</c>, <c>adolescents</c>, <c>children</c>
+    /// or one patient's name (e.g. <c>adult#009</c>). Throws <see cref="InvalidInputException"/> for any other name.
     /// </summary>
     public IReadOnlyList<VirtualPatient> Select(string cohort) => cohort switch
     {
@@ -35,7 +35,8 @@ public sealed class VirtualCohort
         "adults" => [.. Patients.Where(p => p.Group == "adult")],
         "adolescents" => [.. Patients.Where(p => p.Group == "adolescent")],
         "children" => [.. Patients.Where(p => p.Group == "child")],
-        _ => throw new InvalidInputException("--cohort", $"'{cohort}' is not one of all, adults, adolescents, children"),
+        _ when Patients.FirstOrDefault(p => p.Name == cohort) is { } one => [one],
+        _ => throw new InvalidInputException("--cohort", $"'{cohort}' is not one of all, adults, adolescents, children or a patient's name such as adult#001"),
     };
 
     /// <summary>
