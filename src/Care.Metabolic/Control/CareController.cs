@@ -8,12 +8,15 @@ namespace Care.Metabolic.Control;
 /// hour), net insulin on board (relative to its basal estimate) and announced carbohydrate on board,
 /// then: suspends when the lowest prediction over 2 h is below the threshold; otherwise sets a
 /// temporary basal towards the eventual glucose and adds small correction boluses when the eventual
-/// glucose stays high (covers unannounced snacks); until three meal doses have been reviewed
-/// (cold start) the temporary basal stays at or below 2.5x the basal estimate, 3.5x after. An announced meal gets a bolus of a learned share
+/// glucose stays high (covers unannounced snacks). An announced meal gets a bolus of a learned share
 /// of grams/CR plus a correction, less insulin already on board; within 4 h of the previous meal it
-/// corrects nothing (stacking guard). The basal estimate adapts slowly to unexplained
-/// deviations while no carbohydrate is absorbing. Uses only <see cref="CareControllerSettings"/>
-/// (from <c>Quest.csv</c>). Not thread-safe; one instance per wearer.
+/// corrects nothing (stacking guard). Insulin on board is also counted on a slow, long-tailed curve
+/// (τ = 135 min) for the max-IOB rule, because the simulated wearers' insulin keeps acting for 6-8 h.
+/// Cold start: until three meal doses have been reviewed the controller gives no automatic correction,
+/// no positive meal correction and no super bolus, and caps temporary basal at 2.5x the basal
+/// estimate (3.5x after). The basal estimate adapts slowly to unexplained deviations while no
+/// carbohydrate is absorbing. Uses only <see cref="CareControllerSettings"/> (from <c>Quest.csv</c>).
+/// Not thread-safe; one instance per wearer.
 /// </summary>
 public sealed class CareController : IInsulinController
 {
@@ -31,11 +34,20 @@ public sealed class CareController : IInsulinController
     private const double MealDeviationWeight = 0.6;
 
     // Run-to-run meal-dose learning (Palerm et al., Diabetes Care 2008;31:1250): each meal bolus is
-    // judged over the following 6 h (or until the next meal); a low below 80 mg/dL shrinks later meal
-    // doses by 20 %, a post-meal course that stays above 130 and peaks over 200 mg/dL grows them by
-    // 10 % (up to 1.3): a high peak that comes back down is absorption, not too little insulin.
-    // The scale starts at InitialMealDoseScale.
+    // judged over the following 6 h (or until the next meal). A low below 80 mg/dL shrinks later meal
+    // doses by 20 % (down to 0.5). A post-meal course that stays above 100 and peaks over 180 mg/dL
+    // grows them by 10 % (up to 1.6), but not within a day of a low, and not when the peak passed
+    // 300 mg/dL: in the simulated cohort such peaks (child#008) are followed by a fall of 400 mg/dL
+    // or more whatever the dose, and more meal insulin deepens the fall, not the peak. These
+    // settings were chosen on development seeds 101-160 (session 3; the earlier rule was "above
+    // 130, peak over 200, up to 1.3"). The scale starts at InitialMealDoseScale.
     private const double MealReviewMinutes = 360;
+    private const double MealGrowAboveMgPerDl = 100;
+    private const double MealGrowPeakMgPerDl = 180;
+    private const double MealGrowPeakLimitMgPerDl = 300;
+    private const double MealGrowAfterLowMinutes = 24 * 60;
+    private const double MaxMealDoseScale = 1.6;
+    private const double MinMealDoseScale = 0.5;
 
     // Divisor on the questionnaire's correction factor for corrections (insulin beyond the
     // carbohydrate dose). Values of 1.2 and 1.5 were tried on the tuning seeds and only lowered time
@@ -55,14 +67,27 @@ public sealed class CareController : IInsulinController
     // (adult#009 at 27 mg/dL on seed 3, child#008 at 19 mg/dL on development seed 103).
     private const double StackingGuardMinutes = 240;
 
-    // Meal doses start at 85 % of grams/CR and are learned from there (see the meal-dose learning):
+    // Meal doses start at 70 % of grams/CR and are learned from there (see the meal-dose learning):
     // in the simulator a full CR bolus for a large meal already brings some children to 40-60 mg/dL
-    // from a steady start, before the controller has seen any of their meals.
-    private const double InitialMealDoseScale = 0.85;
+    // from a steady start, before the controller has seen any of their meals. 0.7 was chosen over
+    // 0.6 and 0.85 on development seeds 101-110 once the scale could grow above 100 mg/dL.
+    private const double InitialMealDoseScale = 0.7;
 
-    // Net insulin on board (above the basal estimate) beyond which no extra insulin is added, in
-    // hours of basal.
-    private const double MaxNetIobBasalHours = 3.0;
+    // Net insulin on board (above the basal estimate, on the long-tailed curve) beyond which no extra
+    // insulin is added, in hours of basal.
+    private const double MaxNetIobBasalHours = 4.0;
+
+    // The long-tailed insulin curve for the max-IOB rule (min). The simulated wearers' insulin keeps
+    // acting 6-8 h after a dose (adult#009 strongest about 6 h after a bolus), while the 90-min
+    // prediction curve counts most of it as spent after 3 h; temporary basal given against a late
+    // post-meal rise then stacked into the deepest lows. 135 min (with 4 h of basal) was chosen over
+    // 120 and 150 (with 2-5 h) on development seeds 101-120.
+    private const double LongInsulinTauMinutes = 135;
+
+    // The basal estimate never falls below this share of the questionnaire's basal. CGM noise makes
+    // fasting suspensions that lower the estimate; at 0.3 it settled at about half the wearers' real
+    // basal. 0.5 was chosen over 0.3-0.45 on development seeds 101-120.
+    private const double MinBasalShare = 0.5;
 
     // The controller's own ceiling on temporary basal (3.5 chosen over 2.5 on development seeds 101-105); the governor caps it again.
     private const double MaxTempBasalMultiple = 3.5;
@@ -72,7 +97,10 @@ public sealed class CareController : IInsulinController
     // capped at WarmUpTempBasalMultiple instead. On development seed 109 child#004 fell to 34 mg/dL
     // on day 1 under a 3.5x temporary basal after the first meal (the same meals under the
     // questionnaire's plain basal-bolus therapy: 46). 3 reviews and 2.5x were chosen over 2.0x and
-    // 6 reviews on development seeds 101-110.
+    // 6 reviews on development seeds 101-110. During the cold start the controller also gives no
+    // automatic correction bolus (on seed 120 two corrections on a CGM reading 100 mg/dL above the
+    // true glucose took child#001 to 34 mg/dL in the first night) and no positive meal correction
+    // or super bolus (child#008's first lunch).
     private const int WarmUpMealReviews = 3;
     private const double WarmUpTempBasalMultiple = 2.5;
 
@@ -81,6 +109,8 @@ public sealed class CareController : IInsulinController
     private const double HorizonStepMinutes = 15;
 
     private readonly CareControllerSettings _s;
+    private NetInsulin _insulin;
+    private NetInsulin _longInsulin;
     private readonly double[] _insulinDecay = new double[Horizons];
     private readonly double[] _carbDecay = new double[Horizons];
     private readonly double[] _cobAhead = new double[Horizons];
@@ -92,8 +122,6 @@ public sealed class CareController : IInsulinController
     private int _mealCount;
     private DateTimeOffset? _origin;
     private double _now;
-    private double _s1;
-    private double _s2;
     private double _basal;
     private double _lastMealMinute = double.NegativeInfinity;
     private double _previousMealMinute = double.NegativeInfinity;
@@ -108,6 +136,7 @@ public sealed class CareController : IInsulinController
     private double _reviewMin;
     private double _reviewMax;
     private int _mealReviews;
+    private double _lastLowReviewMinute = double.NegativeInfinity;
 
     /// <summary>Creates the controller with its settings.</summary>
     public CareController(CareControllerSettings settings)
@@ -129,10 +158,10 @@ public sealed class CareController : IInsulinController
     /// <summary>The current basal estimate in U/h.</summary>
     public double BasalEstimateUnitsPerHour => _basal * 60.0;
 
-    /// <summary>The learned multiplier on carbohydrate-ratio meal doses (0.5..1.3, starts at 1).</summary>
+    /// <summary>The learned multiplier on carbohydrate-ratio meal doses (0.5..1.6, starts at 0.7).</summary>
     public double MealDoseScale => _mealScale;
 
-    /// <summary>How many meal doses have been reviewed; below 3 the temporary basal is capped at 2.5x the basal estimate (cold start).</summary>
+    /// <summary>How many meal doses have been reviewed; below 3 the controller is in its cold start (see the class summary).</summary>
     public int MealReviews => _mealReviews;
 
     /// <summary>The last computed deviation between observed and predicted glucose slope (mg/dL/min).</summary>
@@ -172,8 +201,10 @@ public sealed class CareController : IInsulinController
             CloseMealReview();
         }
         var slope = Slope();
-        var netIob = _s1 + _s2;
-        var insulinSlope = -isf * (_s2 / _s.InsulinTauMinutes);
+        var netIob = _insulin.Units;
+        var longNetIob = _longInsulin.Units;
+        var coldStart = _mealReviews < WarmUpMealReviews;
+        var insulinSlope = -isf * _insulin.Activity(_s.InsulinTauMinutes);
         var carbRate = CarbAbsorptionRate(_now);
         var carbSlope = csf * carbRate;
         var deviation = slope - (insulinSlope + carbSlope);
@@ -200,13 +231,15 @@ public sealed class CareController : IInsulinController
             CloseMealReview();
             var mealDose = _mealScale * carbs / _s.CarbRatioGramsPerUnit;
             var correction = Math.Clamp((g - target) / (CorrectionSoftening * isf) - Math.Max(0, netIob), -0.5 * mealDose, 0.25 * mealDose);
-            if (_now - _previousMealMinute < StackingGuardMinutes)
+            var stacking = _now - _previousMealMinute < StackingGuardMinutes;
+            if (stacking || coldStart)
             {
                 // The previous meal's insulin is still acting: a high reading now is that meal's
-                // peak, which its bolus will bring down. Correcting it as well stacks insulin.
+                // peak, which its bolus will bring down. Correcting it as well stacks insulin. In the
+                // cold start the wearer's response to a correction is not known yet.
                 correction = Math.Min(0, correction);
             }
-            var superBolus = g >= 120 && minPredicted > 100 && _now - _previousMealMinute >= StackingGuardMinutes ? SuperBolusBasalHours * _basal * 60.0 : 0;
+            var superBolus = g >= 120 && minPredicted > 100 && !stacking && !coldStart ? SuperBolusBasalHours * _basal * 60.0 : 0;
             bolus = Math.Max(0, mealDose + correction + superBolus);
             why = "meal bolus";
             _requestedMealBolus = bolus;
@@ -222,7 +255,7 @@ public sealed class CareController : IInsulinController
             if (_now - _lastMealMinute > 240)
             {
                 // A fasting suspension means the basal estimate is too high: lower it 1 % per step.
-                _basal = Math.Max(0.3 * _s.InitialBasalUnitsPerHour / 60.0, _basal * 0.99);
+                _basal = Math.Max(MinBasalShare * _s.InitialBasalUnitsPerHour / 60.0, _basal * 0.99);
             }
             return new InsulinRequest(0, 0, new DeferredText("predicted low {1:F0} mg/dL: suspend", null, minPredicted));
         }
@@ -235,11 +268,11 @@ public sealed class CareController : IInsulinController
             var scale = Math.Clamp((minPredicted - _s.SuspendBelowPredictedMgPerDl) / (100 - _s.SuspendBelowPredictedMgPerDl), 0, 1);
             rate = Math.Min(rate, scale * _basal * 60.0);
         }
-        var ceiling = _mealReviews >= WarmUpMealReviews ? MaxTempBasalMultiple : WarmUpTempBasalMultiple;
+        var ceiling = coldStart ? WarmUpTempBasalMultiple : MaxTempBasalMultiple;
         rate = Math.Min(rate, ceiling * _basal * 60.0);
         // Allowance: a few hours of basal for corrections plus what covers the carbohydrate still on board.
         var maxNetIob = MaxNetIobBasalHours * _basal * 60.0 + cob / _s.CarbRatioGramsPerUnit;
-        if (netIob > maxNetIob)
+        if (longNetIob > maxNetIob)
         {
             // Enough insulin is already acting (oref's max-IOB rule): no more than the basal estimate.
             rate = Math.Min(rate, _basal * 60.0);
@@ -256,7 +289,7 @@ public sealed class CareController : IInsulinController
             }
         }
         if (carbs <= 0 && insulinNeeded > 0 && minPredicted > 110 && g > 180 && eventual > target + 50
-            && _now - _lastMealMinute > StackingGuardMinutes && _now - _lastMicroBolusMinute >= 30 && netIob < maxNetIob)
+            && _now - _lastMealMinute > StackingGuardMinutes && _now - _lastMicroBolusMinute >= 30 && longNetIob < maxNetIob && !coldStart)
         {
             _lastMicroBolusMinute = _now;
             var micro = Math.Min(0.5 * insulinNeeded, _s.MaxMicroBolusBasalHours * _basal * 60.0);
@@ -281,15 +314,29 @@ public sealed class CareController : IInsulinController
             _owedBolus = dose.BolusUnits > 0 ? 0 : _requestedMealBolus;
             _requestedMealBolus = 0;
         }
-        _s1 += dose.BolusUnits;
         // Net insulin: delivered minus the basal estimate (may be negative while suspended).
-        var r = (dose.BasalUnitsPerHour / 60.0 - _basal) * _s.InsulinTauMinutes;
-        var a = dose.Duration.TotalMinutes / _s.InsulinTauMinutes;
-        var e = Math.Exp(-a);
-        var s1 = r + (_s1 - r) * e;
-        var s2 = r + (_s2 - r) * e + (_s1 - r) * a * e;
-        _s1 = s1;
-        _s2 = s2;
+        var net = dose.BasalUnitsPerHour / 60.0 - _basal;
+        var minutes = dose.Duration.TotalMinutes;
+        _insulin.Deliver(dose.BolusUnits, net, minutes, _s.InsulinTauMinutes);
+        _longInsulin.Deliver(dose.BolusUnits, net, minutes, LongInsulinTauMinutes);
+    }
+
+    // Net insulin on board on a two-compartment curve of equal time constants (see InsulinOnBoard),
+    // relative to the basal estimate, so it may be negative; advanced exactly per held dose.
+    private struct NetInsulin
+    {
+        public double S1;
+        public double S2;
+
+        public readonly double Units => S1 + S2;
+
+        public readonly double Activity(double tau) => S2 / tau;
+
+        public void Deliver(double bolus, double netRate, double minutes, double tau)
+        {
+            S1 += bolus;
+            InsulinOnBoard.Advance(ref S1, ref S2, minutes, netRate, tau);
+        }
     }
 
     // The lowest predicted glucose over the horizons: CGM + decaying deviation - insulin still to act + carbohydrate still to absorb.
@@ -311,13 +358,13 @@ public sealed class CareController : IInsulinController
                 _cobAhead[k] += scaled * (1 + a + (k + 1) * HorizonStepMinutes / _s.CarbTauMinutes) * _carbDecay[k];
             }
         }
-        var iob = _s1 + _s2;
+        var iob = _insulin.Units;
         var min = double.PositiveInfinity;
         for (var k = 0; k < Horizons; k++)
         {
             var h = (k + 1) * HorizonStepMinutes;
             var e = _insulinDecay[k];
-            var remaining = iob * e + _s1 * (h / _s.InsulinTauMinutes) * e;
+            var remaining = iob * e + _insulin.S1 * (h / _s.InsulinTauMinutes) * e;
             var predicted = g + DeviationEffect(deviation, h) - isf * (iob - remaining) + csf * (cob - _cobAhead[k]);
             min = Math.Min(min, predicted);
         }
@@ -343,7 +390,7 @@ public sealed class CareController : IInsulinController
         var d = Math.Clamp(deviation, -0.5, 0.5);
         _basal += periodMinutes / 720.0 * d / _s.SensitivityMgPerDlPerUnit;
         var b0 = _s.InitialBasalUnitsPerHour / 60.0;
-        _basal = Math.Clamp(_basal, 0.3 * b0, 2.0 * b0);
+        _basal = Math.Clamp(_basal, MinBasalShare * b0, 2.0 * b0);
     }
 
     private void CloseMealReview()
@@ -354,11 +401,13 @@ public sealed class CareController : IInsulinController
         }
         if (_reviewMin < 80)
         {
-            _mealScale = Math.Max(0.5, _mealScale * 0.8);
+            _mealScale = Math.Max(MinMealDoseScale, _mealScale * 0.8);
+            _lastLowReviewMinute = _now;
         }
-        else if (_reviewMin > 130 && _reviewMax > 200)
+        else if (_reviewMin > MealGrowAboveMgPerDl && _reviewMax > MealGrowPeakMgPerDl && _reviewMax < MealGrowPeakLimitMgPerDl
+            && _now - _lastLowReviewMinute > MealGrowAfterLowMinutes)
         {
-            _mealScale = Math.Min(1.3, _mealScale * 1.1);
+            _mealScale = Math.Min(MaxMealDoseScale, _mealScale * 1.1);
         }
         _reviewStart = double.NaN;
         _mealReviews++;

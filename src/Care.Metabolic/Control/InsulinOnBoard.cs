@@ -54,13 +54,22 @@ public sealed class InsulinOnBoard
         {
             return;
         }
-        var rt = Math.Max(0, unitsPerMinute) * _tau;
-        var a = minutes / _tau;
+        Advance(ref _s1, ref _s2, minutes, Math.Max(0, unitsPerMinute), _tau);
+    }
+
+    /// <summary>
+    /// The exact solution of the two compartments over <paramref name="minutes"/> of a constant
+    /// infusion; the infusion may be negative when the compartments hold insulin relative to a basal.
+    /// </summary>
+    internal static void Advance(ref double s1, ref double s2, double minutes, double unitsPerMinute, double tau)
+    {
+        var rt = unitsPerMinute * tau;
+        var a = minutes / tau;
         var e = Math.Exp(-a);
-        var s1 = rt + (_s1 - rt) * e;
-        var s2 = rt + (_s2 - rt) * e + (_s1 - rt) * a * e;
-        _s1 = s1;
-        _s2 = s2;
+        var n1 = rt + (s1 - rt) * e;
+        var n2 = rt + (s2 - rt) * e + (s1 - rt) * a * e;
+        s1 = n1;
+        s2 = n2;
     }
 
     /// <summary>The IOB that would remain after <paramref name="minutes"/> with no further insulin (U).</summary>

@@ -65,28 +65,106 @@ public sealed class DosingLoopTests
         Assert.Contains("suspend", request.Rationale, StringComparison.Ordinal);
     }
 
+    /// <summary>Steps every 5 minutes for <paramref name="minutes"/> at a steady glucose; returns the time after.</summary>
+    private static DateTimeOffset Hold(CareController controller, DateTimeOffset from, double minutes, double glucose)
+    {
+        var time = from;
+        for (; time < from + TimeSpan.FromMinutes(minutes); time += TimeSpan.FromMinutes(5))
+        {
+            FeedAt(controller, time, 0, glucose);
+        }
+        return time;
+    }
+
+    /// <summary>A controller past its cold start: three 1 g meals reviewed, then 8 quiet hours at 120 mg/dL.</summary>
+    private static (CareController Controller, DateTimeOffset Time) WarmedUp(CareControllerSettings settings)
+    {
+        var controller = new CareController(settings);
+        var time = Start;
+        for (var i = 0; i < 4; i++, time += TimeSpan.FromMinutes(5))
+        {
+            FeedAt(controller, time, 1, 120);
+        }
+        time = Hold(controller, time, 8 * 60, 120);
+        Assert.True(controller.MealReviews >= 3, $"{controller.MealReviews} meal reviews");
+        return (controller, time);
+    }
+
     [Fact]
     public void Care_controller_corrects_nothing_in_a_meal_bolus_within_four_hours_of_the_previous_meal()
     {
         // Two 40 g meals two hours apart at a steady 200 mg/dL: the first bolus carries a correction
         // (and the super bolus), the second at most the learned share of grams/CR.
-        var stacked = new CareController(CareControllerSettings.FromQuest(Quest));
-        var first = Feed(stacked, Start, 40);
-        var time = Start + TimeSpan.FromMinutes(5);
-        for (var i = 0; i < 23; i++, time += TimeSpan.FromMinutes(5))
-        {
-            Feed(stacked, time, 0);
-        }
+        var (stacked, start) = WarmedUp(CareControllerSettings.FromQuest(Quest));
+        var first = Feed(stacked, start, 40);
+        var time = Hold(stacked, start + TimeSpan.FromMinutes(5), 115, 200);
         var second = Feed(stacked, time, 40);
-        var fresh = Feed(new CareController(CareControllerSettings.FromQuest(Quest)), time, 40);
+        var (fresh, freshTime) = WarmedUp(CareControllerSettings.FromQuest(Quest));
+        var unstacked = Feed(fresh, freshTime, 40);
 
         var carbDose = 40 / Quest.CarbRatioGramsPerUnit;
         Assert.True(first.BolusUnits > stacked.MealDoseScale * carbDose + 0.5, $"first bolus {first.BolusUnits:F2} U");
         Assert.True(second.BolusUnits <= stacked.MealDoseScale * carbDose + 1e-9, $"second bolus {second.BolusUnits:F2} U");
-        Assert.True(fresh.BolusUnits > second.BolusUnits + 0.5, $"fresh {fresh.BolusUnits:F2} U vs stacked {second.BolusUnits:F2} U");
-        Assert.InRange(stacked.MealDoseScale, 0.5, 1.0);
+        Assert.True(unstacked.BolusUnits > second.BolusUnits + 0.5, $"unstacked {unstacked.BolusUnits:F2} U vs stacked {second.BolusUnits:F2} U");
+        Assert.InRange(stacked.MealDoseScale, 0.5, 1.6);
 
         static InsulinRequest Feed(CareController controller, DateTimeOffset at, double carbs) => FeedAt(controller, at, carbs, 200);
+    }
+
+    [Fact]
+    public void Care_controller_in_its_cold_start_gives_no_correction_super_bolus_or_automatic_correction()
+    {
+        // At a steady 250 mg/dL a warmed-up controller adds a correction and a super bolus to a meal
+        // and corrects between meals; a fresh one gives only the learned share of grams/CR.
+        var cold = new CareController(CareControllerSettings.FromQuest(Quest));
+        var coldMeal = FeedAt(cold, Start, 40, 250);
+        var (warm, time) = WarmedUp(CareControllerSettings.FromQuest(Quest));
+        var warmMeal = FeedAt(warm, time, 40, 250);
+
+        Assert.Equal(0.7 * 40 / Quest.CarbRatioGramsPerUnit, coldMeal.BolusUnits, 9);
+        Assert.True(warmMeal.BolusUnits > warm.MealDoseScale * 40 / Quest.CarbRatioGramsPerUnit + 0.5, $"warm meal bolus {warmMeal.BolusUnits:F2} U");
+
+        var coldBoluses = Enumerable.Range(0, 12).Sum(i => FeedAt(new CareController(CareControllerSettings.FromQuest(Quest)), Start, 0, 250).BolusUnits);
+        var (quiet, at) = WarmedUp(CareControllerSettings.FromQuest(Quest));
+        var warmBoluses = 0.0;
+        for (var i = 0; i < 12; i++, at += TimeSpan.FromMinutes(5))
+        {
+            warmBoluses += FeedAt(quiet, at, 0, 250).BolusUnits;
+        }
+        Assert.Equal(0, coldBoluses);
+        Assert.True(warmBoluses > 0, "a warmed-up controller corrects a steady 250 mg/dL");
+    }
+
+    [Fact]
+    public void Care_controller_meal_learning_shrinks_after_a_low_and_does_not_grow_on_a_300_peak_or_within_a_day_of_a_low()
+    {
+        // Each meal's course over the next 6 h is judged when the next meal comes.
+        static double After(Action<CareController, DateTimeOffset> course)
+        {
+            var controller = new CareController(CareControllerSettings.FromQuest(Quest));
+            FeedAt(controller, Start, 30, 150);
+            course(controller, Start + TimeSpan.FromMinutes(5));
+            return controller.MealDoseScale;
+        }
+        static void Course(CareController c, DateTimeOffset from, params double[] glucose)
+        {
+            var time = from;
+            foreach (var g in glucose)
+            {
+                time = Hold(c, time, 60, g);
+            }
+            FeedAt(c, time, 30, 150);
+        }
+
+        Assert.Equal(0.7 * 1.1, After((c, t) => Course(c, t, 150, 220, 200, 160, 140, 130)), 9);
+        Assert.Equal(0.7, After((c, t) => Course(c, t, 150, 320, 250, 160, 140, 130)), 9);
+        Assert.Equal(0.7 * 0.8, After((c, t) => Course(c, t, 150, 120, 90, 75, 100, 120)), 9);
+        // A low, then a high course within the day: no growth; the same course a day later grows.
+        Assert.Equal(0.7 * 0.8, After((c, t) =>
+        {
+            Course(c, t, 150, 120, 90, 75, 100, 120);
+            Course(c, t + TimeSpan.FromHours(6.1), 150, 220, 200, 160, 140, 130);
+        }), 9);
     }
 
     [Fact]
