@@ -59,6 +59,12 @@ internal sealed class HermesServer : IAsyncDisposable
         return Client(token);
     }
 
+    /// <summary>The test server's own handler, to wrap in a <see cref="DelegatingHandler"/> that injects faults.</summary>
+    public HttpMessageHandler Handler() => _app.GetTestServer().CreateHandler();
+
+    /// <summary>A fresh bearer token of <paramref name="role"/>.</summary>
+    public async Task<string> TokenAsync(Role role) => (await _app.Services.GetRequiredService<TokenIssuer>().CreateAsync(role)).Item2;
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

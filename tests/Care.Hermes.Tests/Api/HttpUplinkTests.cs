@@ -1,0 +1,141 @@
+using System.Net;
+using Care.Core.Ids;
+using Care.Core.Observations;
+using Care.Hermes.Access;
+using Care.Kiosk.Exchange;
+using Care.Patch.Runtime;
+
+namespace Care.Hermes.Tests.Api;
+
+/// <summary>The kiosk's HTTP uplink against Hermes's real API (in-memory test server).</summary>
+public sealed class HttpUplinkTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static HttpClient Http(HttpMessageHandler handler) => new(handler) { BaseAddress = new Uri("http://localhost/") };
+
+    private static async Task<WearablePatch> PatchWithAsync(KioskExchange exchange, string id, int readings)
+    {
+        var patch = await exchange.IssuePatchAsync(PatchId.Parse(id), WearerId.Parse("W-" + id), Cancel);
+        for (int i = 0; i < readings; i++)
+        {
+            patch.Record(VitalSign.HeartRate, Vitals.Start.AddMinutes(i), 70 + (i % 5));
+        }
+        return patch;
+    }
+
+    [Fact]
+    public async Task A_kiosk_registers_a_patch_and_uploads_its_bundle_over_http_and_a_resend_is_stored_once()
+    {
+        await using var server = await HermesServer.StartAsync();
+        using var http = Http(server.Handler());
+        var uplink = await HttpHermesUplink.ConnectAsync(http, await server.TokenAsync(Role.Device), await server.TokenAsync(Role.Admin), Cancel);
+        var exchange = new KioskExchange(uplink, server.Clock);
+        var patch = await PatchWithAsync(exchange, "P-1", 12);
+
+        var report = await exchange.RunAsync(patch, Cancel);
+        Assert.Equal(1, report.Attempts);
+        Assert.False(report.AlreadyStored);
+        Assert.Equal(0, patch.Outbox.Count);
+        Assert.Equal(12, server.Database.Scalar("SELECT COUNT(*) FROM observations"));
+
+        // The same sealed bytes twice (a kiosk that lost the acknowledgement): 200, nothing written twice.
+        var resend = await PatchWithAsync(exchange, "P-2", 3);
+        var sealedOnce = resend.Seal(server.Clock.GetUtcNow());
+        var first = await uplink.UploadAsync(sealedOnce.Bytes, Cancel);
+        var second = await uplink.UploadAsync(sealedOnce.Bytes, Cancel);
+        Assert.Equal(sealedOnce.Bundle.BundleId, first.BundleId);
+        Assert.False(first.AlreadyStored);
+        Assert.True(second.AlreadyStored);
+        Assert.Equal(3, second.ObservationsStored);
+        Assert.Equal(15, server.Database.Scalar("SELECT COUNT(*) FROM observations"));
+    }
+
+    [Fact]
+    public async Task Hermes_answering_503_is_retried_with_the_same_bundle_and_the_data_is_stored_once()
+    {
+        await using var server = await HermesServer.StartAsync();
+        // The first upload is stored by Hermes but its answer is replaced by a 503, the second fails
+        // before reaching Hermes: the third attempt gets 200 (already stored).
+        var faults = new BundleFaults(server.Handler(), [Fault.StoreThen503, Fault.Unreachable]);
+        using var http = Http(faults);
+        var uplink = await HttpHermesUplink.ConnectAsync(http, await server.TokenAsync(Role.Device), await server.TokenAsync(Role.Admin), Cancel);
+        var exchange = new KioskExchange(uplink, server.Clock);
+        var patch = await PatchWithAsync(exchange, "P-1", 7);
+
+        var report = await exchange.RunAsync(patch, Cancel);
+        Assert.Equal(3, report.Attempts);
+        Assert.True(report.AlreadyStored);
+        Assert.Equal(0, patch.Outbox.Count);
+        Assert.Equal(7, server.Database.Scalar("SELECT COUNT(*) FROM observations"));
+    }
+
+    [Fact]
+    public async Task A_refused_upload_is_not_retried_names_the_problem_and_leaves_the_data_on_the_patch()
+    {
+        await using var server = await HermesServer.StartAsync();
+        using var http = Http(server.Handler());
+        var uplink = await HttpHermesUplink.ConnectAsync(http, await server.TokenAsync(Role.Device), await server.TokenAsync(Role.Admin), Cancel);
+
+        var garbage = await Assert.ThrowsAsync<UplinkRejectedException>(() => uplink.UploadAsync(new byte[] { 1, 2, 3, 4 }, Cancel));
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.Status);
+        Assert.Contains("400", garbage.Message, StringComparison.Ordinal);
+
+        // A patch Hermes never registered: refused, and its readings stay on it for the next visit.
+        var uploadOnly = await HttpHermesUplink.ConnectAsync(http, await server.TokenAsync(Role.Device), registrationToken: null, Cancel);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => uploadOnly.RegisterPatchAsync(PatchId.Parse("P-9"), Trust.Identity.HybridSigningKey.Generate().PublicKey, Cancel));
+        var stranger = new WearablePatch(PatchId.Parse("P-9"), WearerId.Parse("W-9"), new PatchCredentials(Trust.Identity.HybridSigningKey.Generate(), uploadOnly.RecipientKey));
+        stranger.Record(VitalSign.HeartRate, Vitals.Start, 70);
+        var refused = await Assert.ThrowsAsync<UplinkRejectedException>(() => new KioskExchange(uploadOnly, server.Clock).RunAsync(stranger, Cancel));
+        Assert.True((int)refused.Status is >= 400 and < 500, refused.Message);
+        Assert.Equal(1, stranger.Outbox.Count);
+        Assert.Equal(0, server.Database.Scalar("SELECT COUNT(*) FROM observations"));
+
+        // A clinician token cannot upload: 403, named.
+        var clinician = await HttpHermesUplink.ConnectAsync(http, await server.TokenAsync(Role.Clinician), null, Cancel);
+        var forbidden = await Assert.ThrowsAsync<UplinkRejectedException>(() => clinician.UploadAsync(new byte[] { 1 }, Cancel));
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.Status);
+    }
+
+    [Fact]
+    public async Task An_unreachable_hermes_is_reported_as_unavailable_with_its_address()
+    {
+        using var http = Http(new BundleFaults(new HttpClientHandler(), [], failEverything: true));
+        var e = await Assert.ThrowsAsync<UplinkUnavailableException>(() => HttpHermesUplink.ConnectAsync(http, "care_token", null, Cancel));
+        Assert.Contains("http://localhost/", e.Message, StringComparison.Ordinal);
+    }
+
+    private enum Fault
+    {
+        StoreThen503,
+        Unreachable,
+    }
+
+    /// <summary>Injects one fault per bundle upload, in order, then passes requests through.</summary>
+    private sealed class BundleFaults(HttpMessageHandler inner, Fault[] faults, bool failEverything = false) : DelegatingHandler(inner)
+    {
+        private int _uploads;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (failEverything)
+            {
+                throw new HttpRequestException("connection refused (injected)");
+            }
+            if (request.RequestUri?.AbsolutePath != "/v1/bundles" || _uploads >= faults.Length)
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            switch (faults[_uploads++])
+            {
+                case Fault.StoreThen503:
+                    using (await base.SendAsync(request, cancellationToken))
+                    {
+                        return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("{\"title\":\"Overloaded\"}") };
+                    }
+                default:
+                    throw new HttpRequestException("connection reset (injected)");
+            }
+        }
+    }
+}
