@@ -37,6 +37,16 @@ public sealed class EvalT1dCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_trace_into_a_missing_folder_is_refused_before_the_run()
+    {
+        Care.Testing.SharedData.RequireFolder("t1d");
+        var (exit, output, error) = await CliRun.RunAsync("eval", "t1d", "--cohort", "adult#001", "--days", "1", "--trace", Path.Combine(_folder, "no", "such", "trace.csv"));
+        Assert.Equal(2, exit);
+        Assert.Contains("--trace", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("adult#001", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_cohort_or_patient_is_rejected_naming_the_option()
     {
         Care.Testing.SharedData.RequireFolder("t1d");

@@ -45,6 +45,11 @@ internal static class EvalT1dCommand
             var asJson = parse.GetValue(json);
             var count = virtualCohort.Select(selection).Count;
             var traceFile = parse.GetValue(trace);
+            if (traceFile?.Directory is { Exists: false } traceFolder)
+            {
+                // Checked before the run, not after minutes of simulation.
+                throw new InvalidInputException("--trace", $"the folder {traceFolder.FullName} does not exist");
+            }
             var steps = traceFile is null ? null : new ConcurrentDictionary<string, List<ClosedLoopStep>>(StringComparer.Ordinal);
             Action<string, ClosedLoopStep>? record = steps is null ? null : (id, step) => steps.GetOrAdd(id, _ => []).Add(step);
             CohortReport report;
@@ -67,6 +72,8 @@ internal static class EvalT1dCommand
             if (traceFile is not null && steps is not null)
             {
                 await WriteTraceAsync(traceFile, report, steps, cancel);
+                await parse.InvocationConfiguration.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Trace: {steps.Values.Sum(s => s.Count):N0} control periods of {report.Patients.Count} patient(s) written to {traceFile.FullName}"));
             }
             var output = parse.InvocationConfiguration.Output;
             if (asJson)
