@@ -14,6 +14,7 @@ internal static class CommandTree
     {
         yield return Demo.DemoCommand.Create();
         yield return Serve.ServeCommand.Create();
+        yield return Demo.SimulateCommand.Create();
         yield return Tokens.TokenCommand.Create();
         yield return Bench.BenchCommand.Create();
         yield return Ledger.LedgerCommand.Create();
