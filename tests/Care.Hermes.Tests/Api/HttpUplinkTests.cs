@@ -14,6 +14,13 @@ public sealed class HttpUplinkTests
 
     private static HttpClient Http(HttpMessageHandler handler) => new(handler) { BaseAddress = new Uri("http://localhost/") };
 
+    /// <summary>A kiosk connected over <paramref name="http"/> with a device and an admin token.</summary>
+    private static async Task<(HttpHermesUplink Uplink, KioskExchange Exchange)> KioskAsync(HermesServer server, HttpClient http)
+    {
+        var uplink = await HttpHermesUplink.ConnectAsync(http, await server.TokenAsync(Role.Device), await server.TokenAsync(Role.Admin), Cancel);
+        return (uplink, new KioskExchange(uplink, server.Clock));
+    }
+
     private static async Task<WearablePatch> PatchWithAsync(KioskExchange exchange, string id, int readings)
     {
         var patch = await exchange.IssuePatchAsync(PatchId.Parse(id), WearerId.Parse("W-" + id), Cancel);
@@ -29,8 +36,7 @@ public sealed class HttpUplinkTests
     {
         await using var server = await HermesServer.StartAsync();
         using var http = Http(server.Handler());
-        var uplink = await HttpHermesUplink.ConnectAsync(http, await server.TokenAsync(Role.Device), await server.TokenAsync(Role.Admin), Cancel);
-        var exchange = new KioskExchange(uplink, server.Clock);
+        var (uplink, exchange) = await KioskAsync(server, http);
         var patch = await PatchWithAsync(exchange, "P-1", 12);
 
         var report = await exchange.RunAsync(patch, Cancel);
@@ -59,8 +65,7 @@ public sealed class HttpUplinkTests
         // before reaching Hermes: the third attempt gets 200 (already stored).
         var faults = new BundleFaults(server.Handler(), [Fault.StoreThen503, Fault.Unreachable]);
         using var http = Http(faults);
-        var uplink = await HttpHermesUplink.ConnectAsync(http, await server.TokenAsync(Role.Device), await server.TokenAsync(Role.Admin), Cancel);
-        var exchange = new KioskExchange(uplink, server.Clock);
+        var (_, exchange) = await KioskAsync(server, http);
         var patch = await PatchWithAsync(exchange, "P-1", 7);
 
         var report = await exchange.RunAsync(patch, Cancel);
@@ -75,7 +80,7 @@ public sealed class HttpUplinkTests
     {
         await using var server = await HermesServer.StartAsync();
         using var http = Http(server.Handler());
-        var uplink = await HttpHermesUplink.ConnectAsync(http, await server.TokenAsync(Role.Device), await server.TokenAsync(Role.Admin), Cancel);
+        var (uplink, _) = await KioskAsync(server, http);
 
         var garbage = await Assert.ThrowsAsync<UplinkRejectedException>(() => uplink.UploadAsync(new byte[] { 1, 2, 3, 4 }, Cancel));
         Assert.Equal(HttpStatusCode.BadRequest, garbage.Status);
