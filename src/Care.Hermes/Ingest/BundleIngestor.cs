@@ -109,12 +109,12 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
             scorer = await modelRisk.TakeAsync(wearerId, state?.Hours ?? 0, () => session.GetModelRiskInputsAsync(bundle.WearerId));
             var modelTracker = new ModelRiskTracker(wearerId, scorer, state);
             var hours = new List<ModelRiskRecord>();
-            var escalations = new List<ModelRiskRecord>();
+            var escalations = new List<ModelEscalation>();
             foreach (var observation in bundle.Observations)
             {
                 modelTracker.Add(observation, hours, escalations);
             }
-            alerts.AddRange(escalations.Where(r => !ModelSuppressed(wearer, r)).Select(r => ModelRiskReason.Alert(r, modelRisk.ModelName)));
+            alerts.AddRange(escalations.Where(e => !ModelSuppressed(wearer, e.Risk)).Select(e => ModelRiskReason.Alert(e.Risk, modelRisk.ModelName, e.Rule)));
             await session.StoreModelRiskAsync(bundle.WearerId, JsonSerializer.Serialize(modelTracker.Snapshot(), StateJson), hours);
         }
         var newest = bundle.Observations.Count > 0 ? bundle.Observations[^1].Time : wearer.LastObservation;
