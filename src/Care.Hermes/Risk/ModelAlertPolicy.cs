@@ -17,8 +17,10 @@ namespace Care.Hermes.Risk;
 /// <see cref="ElevatedHoursToAlert"/> consecutive scored hours <i>and</i> its probability rose by at
 /// least <see cref="MinRisePercentagePoints"/> percentage points over the last hour (persistence
 /// plus a rising trend). Healthy wearers' normal variation hovers just above the ICU-set Elevated
-/// threshold without climbing; a deterioration climbs (on the dev seeds the smallest hourly rise
-/// while Elevated during an illness's ramp was 1.2 points, over twice the required 0.5).</item>
+/// threshold without climbing; a deterioration climbs (on the dev seeds every illness's ramp had an
+/// hour at Elevated or above rising by at least 1.2 points, over twice the required 0.5; on test
+/// seeds 1–3 two illnesses rose only 0.4 points in their second Elevated hour and alerted at High,
+/// just after the event).</item>
 /// <item>Alerts follow episodes: an hour alerts only when its level is higher than any alerted in
 /// the open episode; the episode closes after <see cref="CalmHoursToClose"/> hours at Low.</item>
 /// <item>Only measured hours alert (an all-missing hour still counts in the run and the trend).</item>
