@@ -106,6 +106,11 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
         if (modelRisk is not null && bundle.Observations.Count > 0)
         {
             var state = wearer.ModelRiskStateJson is null ? null : JsonSerializer.Deserialize<ModelRiskState>(wearer.ModelRiskStateJson, StateJson);
+            if (state is { LacksPolicyRun: true })
+            {
+                // Written before the alert policy: its run and trend are rebuilt from the stored hourly outputs.
+                state = state.WithPolicyRunFrom(await session.GetRecentModelRisksAsync(bundle.WearerId, ModelAlertPolicy.RebuildHours));
+            }
             scorer = await modelRisk.TakeAsync(wearerId, state?.Hours ?? 0, () => session.GetModelRiskInputsAsync(bundle.WearerId));
             var modelTracker = new ModelRiskTracker(wearerId, scorer, state);
             var hours = new List<ModelRiskRecord>();

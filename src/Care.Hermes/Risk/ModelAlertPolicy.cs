@@ -37,6 +37,9 @@ internal sealed class ModelAlertPolicy
     /// <summary>Hours at level Low that close an episode.</summary>
     public const int CalmHoursToClose = 6;
 
+    /// <summary>Stored hours read back to rebuild the run of a state written before the policy (runs longer than this are counted as this long).</summary>
+    public const int RebuildHours = 48;
+
     private SepsisRiskLevel _episodeLevel;
     private int _calmHours;
     private int _elevatedRun;

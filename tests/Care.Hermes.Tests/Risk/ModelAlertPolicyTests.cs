@@ -105,12 +105,18 @@ public sealed class ModelAlertPolicyTests
     }
 
     [Fact]
-    public void A_state_written_before_the_policy_reads_with_its_episode_kept_and_no_run()
+    public void A_state_written_before_the_policy_keeps_its_episode_and_has_its_run_rebuilt_from_stored_hours()
     {
         // The JSON a wearer's row held before the policy existed: an open medium episode, no run or probability.
         const string old = """{"hourStart":"2026-11-20T10:00:00+00:00","hourValues":[[],[],[],[],[],[]],"hours":30,"episodeLevel":1,"calmHours":2}""";
         var state = JsonSerializer.Deserialize<ModelRiskState>(old, Json)!;
         Assert.Equal(new ModelAlertPolicyState(E, 2, 0, null), state.Policy());
+        Assert.True(state.LacksPolicyRun);
+        // Hermes rebuilds the run and the last probability from the stored hours; the episode stays as stored.
+        var rebuilt = state.WithPolicyRunFrom([(H, 0.05), (L, 0.010), (E, 0.020), (H, 0.031)]);
+        Assert.Equal(new ModelAlertPolicyState(E, 2, 2, 0.031), rebuilt.Policy());
+        Assert.False(rebuilt.LacksPolicyRun);
+        Assert.Equal(new ModelAlertPolicyState(E, 2, 0, null), state.WithPolicyRunFrom([]).Policy());
         var policy = new ModelAlertPolicy(state.Policy());
         // The open medium episode still de-duplicates; High still escalates it.
         Assert.Equal([2], Run(policy, At(E, 2.0), At(E, 3.0), At(H, 10)).Select(a => a.Hour));

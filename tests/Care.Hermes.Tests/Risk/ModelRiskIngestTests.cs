@@ -227,4 +227,41 @@ public sealed class ModelRiskIngestTests : IDisposable
         Assert.Equal(Rows(_reference), Rows(_db));
         Assert.Equal(expected, ModelAlerts(_db));
     }
+
+    [Fact]
+    public async Task A_state_written_before_the_alert_policy_has_its_run_rebuilt_from_stored_hours_and_alerts_as_if_never_stopped()
+    {
+        const string wearer = "W-44";
+        var rampStart = Vitals.Start.AddHours(20);
+        Bundle[] course =
+        [
+            Vitals.Minutes(wearer, Vitals.Start, 20 * 60),
+            .. Enumerable.Range(0, 12).Select(h => Ramp(wearer, rampStart, rampStart.AddHours(h), 60, 600)),
+        ];
+        TestDevices devices;
+        await using (var store = SqliteHermesStore.Open(_reference.Path, _time))
+        {
+            devices = Devices(store, _reference.Path);
+            var scoring = NewScoring();
+            foreach (var bundle in course)
+            {
+                await IngestAsync(store, _reference.Path, devices, bundle, scoring);
+            }
+        }
+        await using (var store = SqliteHermesStore.Open(_db.Path, _time))
+        {
+            devices = Devices(store, _db.Path);
+            var scoring = NewScoring();
+            foreach (var bundle in course)
+            {
+                await IngestAsync(store, _db.Path, devices, bundle, scoring);
+                // Every bundle leaves the state as the code before the policy wrote it: episode only.
+                _db.Execute("UPDATE wearers SET model_risk_state = json_remove(model_risk_state, '$.elevatedRun', '$.lastProbability') WHERE model_risk_state IS NOT NULL");
+            }
+        }
+        var expected = ModelAlerts(_reference);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, ModelAlerts(_db));
+        Assert.Equal(Rows(_reference), Rows(_db));
+    }
 }
