@@ -174,6 +174,7 @@ internal static class DemoCommand
             RhythmEventsStoredByKind = kinds.ToDictionary(PatchEventKinds.Name, k => eventsStored.GetValueOrDefault(k)),
             LedgerEntries = head.TreeSize,
             Illnesses = outcome.Illnesses.Count,
+            IllnessOnsets = [.. outcome.Illnesses.Select(i => new DemoSummary.IllnessOnset(i.Wearer.Value, i.Onset))],
             SepsisModel = modelRisk?.ModelName,
             News2Alerts = Report(AlertKind.News2),
             ModelAlerts = modelRisk is null ? null : Report(AlertKind.SepsisModel),

@@ -69,6 +69,9 @@ internal sealed record DemoSummary
     /// <summary>Simulated acute deteriorations.</summary>
     public required int Illnesses { get; init; }
 
+    /// <summary>Each simulated deterioration: the wearer and the onset (the event is onset + 6 h), so alert rules can be re-measured offline.</summary>
+    public required IReadOnlyList<IllnessOnset> IllnessOnsets { get; init; }
+
     /// <summary>The sepsis model Hermes ran (its file name), or null when none was found or it was turned off.</summary>
     public required string? SepsisModel { get; init; }
 
@@ -87,6 +90,9 @@ internal sealed record DemoSummary
     /// <see cref="Simulation.Demo.IllnessAlerting"/>) and, by level, the alerts outside an illness.
     /// </summary>
     public sealed record AlertReport(IReadOnlyDictionary<string, int> ByLevel, Simulation.Demo.IllnessAlerting Illnesses, IReadOnlyDictionary<string, int> OutsideIllnessByLevel);
+
+    /// <summary>One simulated deterioration: the wearer and when it began (UTC).</summary>
+    public sealed record IllnessOnset(string Wearer, DateTimeOffset Onset);
 
     [JsonIgnore]
     public bool NothingLost => ObservationsStored == ObservationsGenerated && DoseRecordsStored == DoseRecordsGenerated && RhythmEventsStored == RhythmEventsGenerated;

@@ -32,9 +32,10 @@ public static class ModelRiskReason
 
     /// <summary>
     /// E.g. "Sepsis model sepsis-vitals-v2: risk 12/100 (high, the model's alarm; 95 % interval 9-15 %).
-    /// Top contributions: Temp = 39.1 (+0.48), HR_mean6h = 117.5 (+0.40), …. The model was trained on ICU patients …"
+    /// Top contributions: Temp = 39.1 (+0.48), HR_mean6h = 117.5 (+0.40), …. Alert policy: … The model was trained on ICU patients …";
+    /// <paramref name="policy"/>, when given, says what the alert policy required (see <c>ModelAlertPolicy</c>).
     /// </summary>
-    public static string Describe(ModelRiskRecord risk, string modelName)
+    public static string Describe(ModelRiskRecord risk, string modelName, string? policy = null)
     {
         ArgumentNullException.ThrowIfNull(risk);
         var inv = CultureInfo.InvariantCulture;
@@ -42,12 +43,12 @@ public static class ModelRiskReason
         var parts = risk.Contributions.Select(c => string.Create(inv,
             $"{c.Feature} = {(c.Value is double v ? v.ToString("0.##", inv) : "missing")} ({c.LogOdds:+0.00;-0.00})"));
         return string.Create(inv,
-            $"Sepsis model {modelName}: risk {risk.Score}/100 ({level}; 95 % interval {100 * risk.ProbabilityLow:0.#}-{100 * risk.ProbabilityHigh:0.#} %). Top contributions (log-odds): {string.Join(", ", parts)}. {Notice}");
+            $"Sepsis model {modelName}: risk {risk.Score}/100 ({level}; 95 % interval {100 * risk.ProbabilityLow:0.#}-{100 * risk.ProbabilityHigh:0.#} %). Top contributions (log-odds): {string.Join(", ", parts)}. {(policy is null ? "" : policy + " ")}{Notice}");
     }
 
-    /// <summary>The alert an escalating model output raises.</summary>
-    public static AlertRecord Alert(ModelRiskRecord risk, string modelName) =>
-        new(0, risk.WearerId, risk.Time, AlertLevel(risk.Level), risk.Score, Describe(risk, modelName))
+    /// <summary>The alert an escalating model output raises; <paramref name="policy"/> says what the alert policy required.</summary>
+    public static AlertRecord Alert(ModelRiskRecord risk, string modelName, string? policy = null) =>
+        new(0, risk.WearerId, risk.Time, AlertLevel(risk.Level), risk.Score, Describe(risk, modelName, policy))
         {
             Kind = AlertKind.SepsisModel,
             Explanation = risk,

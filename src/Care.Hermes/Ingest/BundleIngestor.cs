@@ -106,15 +106,20 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
         if (modelRisk is not null && bundle.Observations.Count > 0)
         {
             var state = wearer.ModelRiskStateJson is null ? null : JsonSerializer.Deserialize<ModelRiskState>(wearer.ModelRiskStateJson, StateJson);
+            if (state is { LacksPolicyRun: true })
+            {
+                // Written before the alert policy: its run and trend are rebuilt from the stored hourly outputs.
+                state = state.WithPolicyRunFrom(await session.GetRecentModelRisksAsync(bundle.WearerId, ModelAlertPolicy.RebuildHours));
+            }
             scorer = await modelRisk.TakeAsync(wearerId, state?.Hours ?? 0, () => session.GetModelRiskInputsAsync(bundle.WearerId));
             var modelTracker = new ModelRiskTracker(wearerId, scorer, state);
             var hours = new List<ModelRiskRecord>();
-            var escalations = new List<ModelRiskRecord>();
+            var escalations = new List<ModelEscalation>();
             foreach (var observation in bundle.Observations)
             {
                 modelTracker.Add(observation, hours, escalations);
             }
-            alerts.AddRange(escalations.Where(r => !ModelSuppressed(wearer, r)).Select(r => ModelRiskReason.Alert(r, modelRisk.ModelName)));
+            alerts.AddRange(escalations.Where(e => !ModelSuppressed(wearer, e.Risk)).Select(e => ModelRiskReason.Alert(e.Risk, modelRisk.ModelName, e.Rule)));
             await session.StoreModelRiskAsync(bundle.WearerId, JsonSerializer.Serialize(modelTracker.Snapshot(), StateJson), hours);
         }
         var newest = bundle.Observations.Count > 0 ? bundle.Observations[^1].Time : wearer.LastObservation;

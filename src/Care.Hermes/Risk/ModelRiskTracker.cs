@@ -22,16 +22,12 @@ namespace Care.Hermes.Risk;
 /// <para>Hours without any reading are fed as all-missing rows so the scorer's hourly windows stay
 /// aligned with the clock, at most <see cref="MaxEmptyHours"/> in a row (after that the scorer's
 /// longest window holds nothing but gaps). Only hours with a reading may alert.</para>
-/// <para>Alerts follow episodes as NEWS2 does: an hour escalates when its level is at least
-/// Elevated and higher than any alerted in the open episode; the episode closes after
-/// <see cref="CalmHoursToClose"/> hours at level Low (the model's output moves hour by hour, and a
-/// brief dip should not re-arm the alert).</para>
+/// <para>Which hours alert is decided by the wearer's <see cref="ModelAlertPolicy"/> (episodes as
+/// NEWS2 has them, plus persistence and a rising trend for Elevated), whose state is part of
+/// <see cref="ModelRiskState"/>.</para>
 /// </remarks>
 internal sealed class ModelRiskTracker
 {
-    /// <summary>Hours at level Low that close an episode.</summary>
-    public const int CalmHoursToClose = 6;
-
     /// <summary>All-missing hours fed for one gap at most (the scorer's longest window).</summary>
     public const int MaxEmptyHours = SepsisFeatures.LongWindowHours;
 
@@ -61,8 +57,7 @@ internal sealed class ModelRiskTracker
     private readonly int[] _counts;
     private readonly float[] _row = new float[ChallengeColumns.InputCount];
     private DateTimeOffset? _hourStart;
-    private SepsisRiskLevel _episodeLevel;
-    private int _calmHours;
+    private readonly ModelAlertPolicy _policy;
 
     /// <summary>Creates a tracker for <paramref name="wearer"/> whose scorer has been fed exactly the stored hours of <paramref name="state"/>.</summary>
     /// <exception cref="ArgumentException">The scorer and the state disagree on the hours fed, or the state is malformed.</exception>
@@ -82,6 +77,7 @@ internal sealed class ModelRiskTracker
         {
             throw new ArgumentException($"the scorer was fed {scorer.Hours} hours but the state records {state?.Hours ?? 0}", nameof(scorer));
         }
+        _policy = new ModelAlertPolicy(state?.Policy());
         if (state is null)
         {
             return;
@@ -96,16 +92,14 @@ internal sealed class ModelRiskTracker
             _counts[i] = Math.Min(state.HourValues[i].Length, MaxPerHour);
             state.HourValues[i].AsSpan(0, _counts[i]).CopyTo(_values[i]);
         }
-        _episodeLevel = state.EpisodeLevel;
-        _calmHours = state.CalmHours;
     }
 
     /// <summary>
     /// Adds one reading (in time order; signs the model does not use are ignored); appends every
-    /// hour it closed to <paramref name="risks"/> and those that escalate an episode to <paramref name="escalations"/>.
+    /// hour it closed to <paramref name="risks"/> and those that alert under the <see cref="ModelAlertPolicy"/> to <paramref name="escalations"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The reading is earlier than the open hour.</exception>
-    public void Add(Observation observation, ICollection<ModelRiskRecord> risks, ICollection<ModelRiskRecord> escalations)
+    public void Add(Observation observation, ICollection<ModelRiskRecord> risks, ICollection<ModelEscalation> escalations)
     {
         int p = IndexOf(observation.Sign);
         if (p < 0)
@@ -141,14 +135,20 @@ internal sealed class ModelRiskTracker
     }
 
     /// <summary>The state to persist with the hours closed so far.</summary>
-    public ModelRiskState Snapshot() => new()
+    public ModelRiskState Snapshot()
     {
-        HourStart = _hourStart,
-        HourValues = [.. _values.Select((v, i) => v.AsSpan(0, _counts[i]).ToArray())],
-        Hours = _scorer.Hours,
-        EpisodeLevel = _episodeLevel,
-        CalmHours = _calmHours,
-    };
+        var policy = _policy.Snapshot();
+        return new()
+        {
+            HourStart = _hourStart,
+            HourValues = [.. _values.Select((v, i) => v.AsSpan(0, _counts[i]).ToArray())],
+            Hours = _scorer.Hours,
+            EpisodeLevel = policy.EpisodeLevel,
+            CalmHours = policy.CalmHours,
+            ElevatedRun = policy.ElevatedRun,
+            LastProbability = policy.LastProbability,
+        };
+    }
 
     /// <summary>The 40-column Challenge row of stored inputs (see <see cref="Columns"/>); every other column NaN.</summary>
     public static void ToRow(IReadOnlyList<float> inputs, Span<float> row)
@@ -160,7 +160,7 @@ internal sealed class ModelRiskTracker
         }
     }
 
-    private void Close(DateTimeOffset start, ICollection<ModelRiskRecord> risks, ICollection<ModelRiskRecord> escalations)
+    private void Close(DateTimeOffset start, ICollection<ModelRiskRecord> risks, ICollection<ModelEscalation> escalations)
     {
         var inputs = new float[Columns.Count];
         bool measured = false;
@@ -180,30 +180,10 @@ internal sealed class ModelRiskTracker
             _wearer, start + Hour, hour, inputs, measured, risk.Score, risk.Probability, risk.ProbabilityLow, risk.ProbabilityHigh, risk.Level,
             [.. risk.TopContributions.Select(c => new RiskContribution(c.Feature, float.IsFinite(c.Value) ? c.Value : null, c.LogOdds))]);
         risks.Add(record);
-        if (Escalate(risk.Level, measured))
+        if (_policy.Next(risk.Level, risk.Probability, measured) is string rule)
         {
-            escalations.Add(record);
+            escalations.Add(new ModelEscalation(record, rule));
         }
-    }
-
-    private bool Escalate(SepsisRiskLevel level, bool measured)
-    {
-        if (level == SepsisRiskLevel.Low)
-        {
-            if (_episodeLevel > SepsisRiskLevel.Low && ++_calmHours >= CalmHoursToClose)
-            {
-                _episodeLevel = SepsisRiskLevel.Low;
-                _calmHours = 0;
-            }
-            return false;
-        }
-        _calmHours = 0;
-        if (measured && level > _episodeLevel)
-        {
-            _episodeLevel = level;
-            return true;
-        }
-        return false;
     }
 
     private static int IndexOf(VitalSign sign) => sign switch

@@ -47,6 +47,12 @@ public interface IIngestSession : IAsyncDisposable
     /// <summary>The stored hourly model inputs of the wearer (see <see cref="ModelRiskRecord.Inputs"/>), oldest first: what its scorer was fed.</summary>
     ValueTask<IReadOnlyList<IReadOnlyList<float>>> GetModelRiskInputsAsync(WearerId wearer);
 
+    /// <summary>
+    /// The level and calibrated probability (0–1) of the wearer's last <paramref name="hours"/> stored
+    /// model-risk hours (all when fewer are stored), oldest first: what the model alert policy saw.
+    /// </summary>
+    ValueTask<IReadOnlyList<(Clinical.Sepsis.SepsisRiskLevel Level, double Probability)>> GetRecentModelRisksAsync(WearerId wearer, int hours);
+
     /// <summary>Stores the wearer's scored model-risk hours and the model-risk tracker's new state.</summary>
     ValueTask StoreModelRiskAsync(WearerId wearer, string modelRiskStateJson, IReadOnlyList<ModelRiskRecord> risks);
 

@@ -293,6 +293,7 @@ public sealed class ApiTests
         var again = await (await clinician.PostAsync($"/v1/alerts/{id}/ack", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.Equal(body.GetProperty("acknowledgedAt").GetString(), again.GetProperty("acknowledgedAt").GetString());
         Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'AlertAcknowledged' AND wearer = 'W-5'"));
+        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'AlertAcknowledged' AND wearer = 'W-5' AND json_extract(CAST(data AS TEXT), '$.alertKind') = 'news2'"));
 
         // Recovery closes the episode; a relapse within the suppression window does not alert again.
         await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-5", start.AddHours(1), 120)), Cancel);

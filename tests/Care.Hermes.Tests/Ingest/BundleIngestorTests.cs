@@ -229,6 +229,9 @@ public sealed class BundleIngestorTests : IDisposable
 
         public ValueTask<IReadOnlyList<IReadOnlyList<float>>> GetModelRiskInputsAsync(WearerId wearer) => inner.GetModelRiskInputsAsync(wearer);
 
+        public ValueTask<IReadOnlyList<(Clinical.Sepsis.SepsisRiskLevel Level, double Probability)>> GetRecentModelRisksAsync(WearerId wearer, int hours) =>
+            inner.GetRecentModelRisksAsync(wearer, hours);
+
         public ValueTask StoreModelRiskAsync(WearerId wearer, string modelRiskStateJson, IReadOnlyList<ModelRiskRecord> risks) =>
             inner.StoreModelRiskAsync(wearer, modelRiskStateJson, risks);
 

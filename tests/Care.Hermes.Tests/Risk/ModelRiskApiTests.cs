@@ -95,6 +95,8 @@ public sealed class ModelRiskApiTests
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.Equal("sepsis-model", (await ack.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("kind").GetString());
         Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'AlertAcknowledged' AND wearer = 'W-32'"));
+        // The ledger entry names the kind that was acknowledged, not only its level.
+        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'AlertAcknowledged' AND wearer = 'W-32' AND json_extract(CAST(data AS TEXT), '$.alertKind') = 'sepsis-model'"));
 
         // Recovery closes both episodes; the relapse lies inside the 4-hour suppression window (the clock is after the data).
         await UploadRestAsync(server, device, "W-32", start);

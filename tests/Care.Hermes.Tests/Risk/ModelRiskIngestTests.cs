@@ -149,4 +149,119 @@ public sealed class ModelRiskIngestTests : IDisposable
         Assert.Equal(1, scoring.Rebuilds);
         Assert.Equal(await ReferenceAsync(), Rows(_db));
     }
+
+    /// <summary>How far a mild deterioration moves the vitals towards the ill picture (with the shipped model it holds Elevated for hours before it climbs).</summary>
+    private const double Severity = 0.45;
+
+    /// <summary>Per-minute vitals that move linearly from steady to the ill picture over <paramref name="rampMinutes"/> from the ramp's start, then stay there.</summary>
+    private static Bundle Ramp(string wearer, DateTimeOffset rampStart, DateTimeOffset from, int minutes, int rampMinutes)
+    {
+        var list = new List<Core.Observations.Observation>(minutes * 5);
+        for (int m = 0; m < minutes; m++)
+        {
+            var t = from.AddMinutes(m);
+            double f = Severity * Math.Clamp((t - rampStart).TotalMinutes / rampMinutes, 0, 1);
+            double V(double steady, double ill) => steady + f * (ill - steady);
+            list.Add(new(Core.Observations.VitalSign.HeartRate, t, V(70, 135)));
+            list.Add(new(Core.Observations.VitalSign.OxygenSaturation, t, V(98, 90)));
+            list.Add(new(Core.Observations.VitalSign.BodyTemperature, t, V(36.8, 39.5)));
+            list.Add(new(Core.Observations.VitalSign.RespiratoryRate, t, V(15, 26)));
+            list.Add(new(Core.Observations.VitalSign.SystolicBloodPressure, t, V(125, 88)));
+        }
+        return new Bundle(Guid.NewGuid(), Core.Ids.PatchId.Parse("P-" + wearer), Core.Ids.WearerId.Parse(wearer), from.AddMinutes(minutes), list);
+    }
+
+    /// <summary>Every stored model alert as text: time, level, score, reason.</summary>
+    private static List<string> ModelAlerts(TempDatabase db)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT raised_ms, level, score, reason FROM alerts WHERE kind = 1 ORDER BY raised_ms";
+        using var reader = command.ExecuteReader();
+        var alerts = new List<string>();
+        while (reader.Read())
+        {
+            alerts.Add($"{reader.GetInt64(0)}|{reader.GetInt64(1)}|{reader.GetInt64(2)}|{reader.GetString(3)}");
+        }
+        return alerts;
+    }
+
+    [Fact]
+    public async Task A_restart_after_every_hour_of_a_slow_deterioration_raises_exactly_the_alerts_of_a_run_that_never_stopped()
+    {
+        // 20 h steady, then 12 hourly bundles while the vitals drift towards a mild ill picture over 10 h: the
+        // alert policy's run and trend straddle bundle boundaries, and every boundary is a restart.
+        const string wearer = "W-43";
+        var rampStart = Vitals.Start.AddHours(20);
+        Bundle[] course =
+        [
+            Vitals.Minutes(wearer, Vitals.Start, 20 * 60),
+            .. Enumerable.Range(0, 12).Select(h => Ramp(wearer, rampStart, rampStart.AddHours(h), 60, 600)),
+        ];
+        TestDevices devices;
+        await using (var store = SqliteHermesStore.Open(_reference.Path, _time))
+        {
+            devices = Devices(store, _reference.Path);
+            var scoring = NewScoring();
+            foreach (var bundle in course)
+            {
+                await IngestAsync(store, _reference.Path, devices, bundle, scoring);
+            }
+        }
+        await using (var store = SqliteHermesStore.Open(_db.Path, _time))
+        {
+            devices = Devices(store, _db.Path);
+            await IngestAsync(store, _db.Path, devices, course[0], NewScoring());
+        }
+        foreach (var bundle in course.Skip(1))
+        {
+            await using var store = SqliteHermesStore.Open(_db.Path, _time);
+            var scoring = NewScoring();
+            await IngestAsync(store, _db.Path, devices, bundle, scoring);
+            Assert.Equal(1, scoring.Rebuilds);
+        }
+        var expected = ModelAlerts(_reference);
+        Assert.NotEmpty(expected);
+        Assert.All(expected, a => Assert.Contains("Alert policy:", a, StringComparison.Ordinal));
+        Assert.Equal(Rows(_reference), Rows(_db));
+        Assert.Equal(expected, ModelAlerts(_db));
+    }
+
+    [Fact]
+    public async Task A_state_written_before_the_alert_policy_has_its_run_rebuilt_from_stored_hours_and_alerts_as_if_never_stopped()
+    {
+        const string wearer = "W-44";
+        var rampStart = Vitals.Start.AddHours(20);
+        Bundle[] course =
+        [
+            Vitals.Minutes(wearer, Vitals.Start, 20 * 60),
+            .. Enumerable.Range(0, 12).Select(h => Ramp(wearer, rampStart, rampStart.AddHours(h), 60, 600)),
+        ];
+        TestDevices devices;
+        await using (var store = SqliteHermesStore.Open(_reference.Path, _time))
+        {
+            devices = Devices(store, _reference.Path);
+            var scoring = NewScoring();
+            foreach (var bundle in course)
+            {
+                await IngestAsync(store, _reference.Path, devices, bundle, scoring);
+            }
+        }
+        await using (var store = SqliteHermesStore.Open(_db.Path, _time))
+        {
+            devices = Devices(store, _db.Path);
+            var scoring = NewScoring();
+            foreach (var bundle in course)
+            {
+                await IngestAsync(store, _db.Path, devices, bundle, scoring);
+                // Every bundle leaves the state as the code before the policy wrote it: episode only.
+                _db.Execute("UPDATE wearers SET model_risk_state = json_remove(model_risk_state, '$.elevatedRun', '$.lastProbability') WHERE model_risk_state IS NOT NULL");
+            }
+        }
+        var expected = ModelAlerts(_reference);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, ModelAlerts(_db));
+        Assert.Equal(Rows(_reference), Rows(_db));
+    }
 }

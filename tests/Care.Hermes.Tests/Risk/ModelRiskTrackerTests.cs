@@ -13,7 +13,7 @@ public sealed class ModelRiskTrackerTests
 
     private static ModelRiskTracker NewTracker() => new("W-1", new StaggeredScorer(Model), null);
 
-    private static List<ModelRiskRecord> Feed(ModelRiskTracker tracker, IEnumerable<Observation> observations, List<ModelRiskRecord>? escalations = null)
+    private static List<ModelRiskRecord> Feed(ModelRiskTracker tracker, IEnumerable<Observation> observations, List<ModelEscalation>? escalations = null)
     {
         var risks = new List<ModelRiskRecord>();
         foreach (var o in observations)
@@ -55,7 +55,7 @@ public sealed class ModelRiskTrackerTests
     public void A_long_gap_is_fed_as_at_most_a_day_of_missing_hours_that_cannot_alert()
     {
         var tracker = NewTracker();
-        var escalations = new List<ModelRiskRecord>();
+        var escalations = new List<ModelEscalation>();
         var risks = Feed(tracker, [
             new(VitalSign.HeartRate, Start, 70),
             new(VitalSign.HeartRate, Start.AddHours(1), 70),
@@ -64,7 +64,7 @@ public sealed class ModelRiskTrackerTests
         Assert.Equal(2 + ModelRiskTracker.MaxEmptyHours, risks.Count);
         Assert.Equal(Enumerable.Range(0, risks.Count), risks.Select(r => r.Hour));
         Assert.All(risks.Skip(2), r => Assert.False(r.Measured));
-        Assert.DoesNotContain(escalations, r => !r.Measured);
+        Assert.DoesNotContain(escalations, e => !e.Risk.Measured);
         Assert.Equal(risks.Count, tracker.Snapshot().Hours);
     }
 

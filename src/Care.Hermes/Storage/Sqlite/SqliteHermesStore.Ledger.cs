@@ -2,6 +2,7 @@ using Care.Clinical.EarlyWarning;
 using Care.Core.Errors;
 using Care.Core.Ids;
 using Care.Hermes.Access;
+using Care.Hermes.Alerts;
 using Care.Trust.Bundles;
 using Care.Trust.Ledger;
 using Care.Trust.Ledger.Entries;
@@ -221,7 +222,7 @@ public sealed partial class SqliteHermesStore
             }
             if (alert is not null && acknowledged > 0)
             {
-                _ledger.Append(new AlertAcknowledged(tokenId, role.ToString().ToLowerInvariant(), WearerId.Parse(alert.WearerId), alert.Id, alert.Level.ToName()) { At = at }, transaction);
+                _ledger.Append(new AlertAcknowledged(tokenId, role.ToString().ToLowerInvariant(), WearerId.Parse(alert.WearerId), alert.Id, alert.Level.ToName(), alert.Kind.ToName()) { At = at }, transaction);
             }
             transaction.Commit();
             return alert;

@@ -91,6 +91,25 @@ internal sealed class SqliteIngestSession : IIngestSession
         return ValueTask.FromResult<IReadOnlyList<IReadOnlyList<float>>>(rows);
     }
 
+    public ValueTask<IReadOnlyList<(Clinical.Sepsis.SepsisRiskLevel Level, double Probability)>> GetRecentModelRisksAsync(WearerId wearer, int hours)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(hours);
+        using var command = Command("""
+            SELECT r.level, r.probability FROM model_risks r JOIN wearers w ON w.id = r.wearer
+            WHERE w.code = $w ORDER BY r.time_ms DESC LIMIT $n
+            """);
+        command.Parameters.AddWithValue("$w", wearer.Value);
+        command.Parameters.AddWithValue("$n", hours);
+        var rows = new List<(Clinical.Sepsis.SepsisRiskLevel, double)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(((Clinical.Sepsis.SepsisRiskLevel)reader.GetInt32(0), reader.GetDouble(1)));
+        }
+        rows.Reverse();
+        return ValueTask.FromResult<IReadOnlyList<(Clinical.Sepsis.SepsisRiskLevel, double)>>(rows);
+    }
+
     public ValueTask StoreModelRiskAsync(WearerId wearer, string modelRiskStateJson, IReadOnlyList<ModelRiskRecord> risks)
     {
         long wearerKey = WearerKey(wearer);

@@ -15,7 +15,8 @@ public static class LedgerEntryReader
     /// <summary>
     /// Parses <paramref name="data"/>; returns the entry and the index it states. Throws
     /// <see cref="InvalidInputException"/> naming the field when a field is missing or of the wrong
-    /// type, the kind is unknown, or the version is not <see cref="LedgerEntry.FormatVersion"/>.
+    /// type, the kind is unknown, or the version is not <see cref="LedgerEntry.FormatVersion"/>. A field
+    /// added to a kind later (<see cref="AlertAcknowledged.AlertKind"/>) may be absent: older entries read with it null.
     /// </summary>
     public static (LedgerEntry Entry, long Index) Read(ReadOnlySpan<byte> data)
     {
@@ -31,6 +32,8 @@ public static class LedgerEntryReader
                 return root.TryGetProperty(name, out var value) ? value : throw new FormatException("missing");
             }
             string Text(string name) => Get(name).GetString() ?? throw new FormatException("not text");
+            // A field added to a kind after entries were written: absent in the older entries.
+            string? OptionalText(string name) => root.TryGetProperty(name, out _) ? Text(name) : null;
             double Number(string name) => Get(name).GetDouble();
             long Integer(string name) => Get(name).GetInt64();
             WearerId Wearer() => WearerId.Parse(Text("wearer"));
@@ -48,7 +51,7 @@ public static class LedgerEntryReader
                 nameof(ModelReleased) => new ModelReleased(Text("modelName"), Text("version"), Text("modelSha256"), Text("releasedBy")) { At = at },
                 nameof(LabJob) => new LabJob(Text("jobId"), Text("instrument"), Text("orderSha256"), Text("outcome"), Text("resultSha256")) { At = at },
                 nameof(RecordAccessed) => new RecordAccessed(Text("actor"), Text("role"), Wearer(), Text("reason")) { At = at },
-                nameof(AlertAcknowledged) => new AlertAcknowledged(Text("actor"), Text("role"), Wearer(), Integer("alertId"), Text("level")) { At = at },
+                nameof(AlertAcknowledged) => new AlertAcknowledged(Text("actor"), Text("role"), Wearer(), Integer("alertId"), Text("level"), OptionalText("alertKind")) { At = at },
                 var other => throw new FormatException($"unknown kind '{other}'"),
             };
             return (entry, index);
