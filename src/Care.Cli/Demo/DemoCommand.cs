@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Care.Cli.Hosting;
 using Care.Clinical.EarlyWarning;
 using Care.Core.Bundles;
-using Care.Core.Errors;
 using Care.Core.Events;
 using Care.Hermes.Hosting;
 using Care.Hermes.Alerts;
@@ -14,7 +12,6 @@ using Care.Hermes.Risk;
 using Care.Hermes.Storage.Sqlite;
 using Care.Metabolic.Patients;
 using Care.Simulation.Demo;
-using Care.Simulation.Ecg;
 using Spectre.Console;
 
 namespace Care.Cli.Demo;
@@ -24,24 +21,7 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var wearers = new Option<int>("--wearers") { Description = "Number of simulated wearers (1-10000)", DefaultValueFactory = _ => 50 };
-        var days = new Option<int>("--days") { Description = "Simulated days (1-365)", DefaultValueFactory = _ => 7 };
-        var seed = new Option<int>("--seed") { Description = "Seed for the simulated physiology", DefaultValueFactory = _ => 1 };
-        var share = new Option<double>("--diabetic-share")
-        {
-            Description = "Share of wearers who are diabetic (0-1), when the T1D cohort (shared/data/t1d) is found",
-            DefaultValueFactory = _ => 0.2,
-        };
-        var ecgShare = new Option<double>("--ecg-share")
-        {
-            Description = "Share of wearers whose patch records ECG (0-1): synthetic ECG at 250 Hz in a daily window, the ECG pipeline on the patch, rhythm events to Hermes",
-            DefaultValueFactory = _ => 0.1,
-        };
-        var ecgHours = new Option<double>("--ecg-hours")
-        {
-            Description = "Hours of ECG per day for ECG wearers, from 02:00 UTC (above 0, at most 6)",
-            DefaultValueFactory = _ => 1,
-        };
+        var world = new WorldOptions();
         var model = new Option<string?>("--model")
         {
             Description = "Sepsis model file Hermes scores each wearer-hour with (default: models/sepsis-vitals-v2.model, else models/sepsis-v1.model, in or above the current folder); 'none' for NEWS2 alerts only",
@@ -52,35 +32,17 @@ internal static class DemoCommand
         var command = new Command("demo",
             "Simulate wearers with patches for some days: vitals (and, for diabetic wearers, CGM glucose and the patch loop's insulin doses) go to the patch outbox, ECG wearers' patches add rhythm events (AF, ventricular runs, pauses), daily kiosk exchanges upload them to Hermes (SQLite), Hermes scores NEWS2 and the sepsis model incrementally and raises explained alerts.")
         {
-            wearers, days, seed, share, ecgShare, ecgHours, model, db, json,
+            model, db, json,
         };
+        foreach (var option in world.All.Reverse())
+        {
+            command.Options.Insert(0, option);
+        }
         CliAction.Set(command, async (parse, cancellationToken) =>
         {
-            int n = parse.GetValue(wearers), d = parse.GetValue(days);
-            if (n is < 1 or > 10_000)
-            {
-                throw new InvalidInputException("--wearers", $"{n} is out of range; use 1 to 10000");
-            }
-            if (d is < 1 or > 365)
-            {
-                throw new InvalidInputException("--days", $"{d} is out of range; use 1 to 365");
-            }
-            double diabetic = parse.GetValue(share);
-            if (!(diabetic is >= 0 and <= 1))
-            {
-                throw new InvalidInputException("--diabetic-share", $"{diabetic} is out of range; use 0 to 1");
-            }
-            double ecg = parse.GetValue(ecgShare), hours = parse.GetValue(ecgHours);
-            if (!(ecg is >= 0 and <= 1))
-            {
-                throw new InvalidInputException("--ecg-share", $"{ecg} is out of range; use 0 to 1");
-            }
-            if (!(hours > 0 && hours <= EcgWearer.MaxHoursPerDay))
-            {
-                throw new InvalidInputException("--ecg-hours", $"{hours} is out of range; use above 0 and at most {EcgWearer.MaxHoursPerDay}");
-            }
+            var w = world.Read(parse);
             var scoring = ModelOption.Load(parse.GetValue(model), "--model");
-            var summary = await RunAsync(n, d, parse.GetValue(seed), diabetic, ecg, hours, scoring, parse.GetValue(db)!, parse.GetValue(json), parse.InvocationConfiguration.Error, cancellationToken);
+            var summary = await RunAsync(w.Wearers, w.Days, w.Seed, w.DiabeticShare, w.EcgShare, w.EcgHoursPerDay, scoring, parse.GetValue(db)!, parse.GetValue(json), parse.InvocationConfiguration.Error, cancellationToken);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
@@ -117,14 +79,7 @@ internal static class DemoCommand
         await notes.WriteLineAsync(modelRisk is null ? "Sepsis model: none (NEWS2 alerts only)." : $"Sepsis model: {modelRisk.ModelName}.");
         var ingestor = new BundleIngestor(store, recipient, TimeProvider.System, BundleLimits.Default, modelRisk);
         var uplink = new InProcessUplink(store, ingestor, recipient.PublicKey, TimeProvider.System);
-        var today = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
-        var settings = new DemoSettings(wearers, days, seed, today.AddDays(-days), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)))
-        {
-            Cohort = cohort,
-            DiabeticShare = diabeticShare,
-            EcgShare = ecgShare,
-            EcgHoursPerDay = ecgHoursPerDay,
-        };
+        var settings = new WorldOptions.World(wearers, days, seed, diabeticShare, ecgShare, ecgHoursPerDay).Settings(cohort);
         int expectedExchanges = wearers * (days + 1);
         var clock = Stopwatch.StartNew();
         var outcome = await ConsoleProgress.RunAsync($"Simulating {wearers} wearers x {days} days", expectedExchanges,

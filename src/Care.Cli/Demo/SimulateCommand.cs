@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Care.Cli.Hosting;
 using Care.Core.Errors;
@@ -60,14 +59,7 @@ internal static class SimulateCommand
 
             var t1d = settings.DiabeticShare > 0 ? T1dDataFolder.Locate() : null;
             var days = settings.Days;
-            var today = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
-            var demo = new DemoSettings(settings.Wearers, days, settings.Seed, today.AddDays(-days), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)))
-            {
-                Cohort = t1d is null ? null : VirtualCohort.Load(t1d),
-                DiabeticShare = settings.DiabeticShare,
-                EcgShare = settings.EcgShare,
-                EcgHoursPerDay = settings.EcgHoursPerDay,
-            };
+            var demo = settings.Settings(t1d is null ? null : VirtualCohort.Load(t1d));
             var clock = Stopwatch.StartNew();
             var outcome = await ConsoleProgress.RunAsync($"Simulating {settings.Wearers} wearers x {days} days against {url.Host}", settings.Wearers * (days + 1),
                 progress => DemoSimulation.RunAsync(demo, uplink, parse.GetValue(json) ? null : progress, cancellationToken));

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Security.Cryptography;
 using Care.Core.Errors;
+using Care.Metabolic.Patients;
+using Care.Simulation.Demo;
 using Care.Simulation.Ecg;
 
 namespace Care.Cli.Demo;
@@ -64,5 +67,19 @@ internal sealed class WorldOptions
     }
 
     /// <summary>Checked world settings.</summary>
-    public sealed record World(int Wearers, int Days, int Seed, double DiabeticShare, double EcgShare, double EcgHoursPerDay);
+    public sealed record World(int Wearers, int Days, int Seed, double DiabeticShare, double EcgShare, double EcgHoursPerDay)
+    {
+        /// <summary>The simulation's settings: the days end today (UTC), the run gets fresh wearer ids.</summary>
+        public DemoSettings Settings(VirtualCohort? cohort)
+        {
+            var today = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
+            return new DemoSettings(Wearers, Days, Seed, today.AddDays(-Days), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)))
+            {
+                Cohort = cohort,
+                DiabeticShare = DiabeticShare,
+                EcgShare = EcgShare,
+                EcgHoursPerDay = EcgHoursPerDay,
+            };
+        }
+    }
 }
