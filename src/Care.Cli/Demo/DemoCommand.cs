@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Json;
 using Care.Cli.Hosting;
 using Care.Clinical.EarlyWarning;
 using Care.Core.Bundles;
@@ -43,15 +42,7 @@ internal static class DemoCommand
             var w = world.Read(parse);
             var scoring = ModelOption.Load(parse.GetValue(model), "--model");
             var summary = await RunAsync(w.Wearers, w.Days, w.Seed, w.DiabeticShare, w.EcgShare, w.EcgHoursPerDay, scoring, parse.GetValue(db)!, parse.GetValue(json), parse.InvocationConfiguration.Error, cancellationToken);
-            var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
-            {
-                await output.WriteLineAsync(JsonSerializer.Serialize(summary, CliJson.Options));
-            }
-            else
-            {
-                Print(summary, output);
-            }
+            await CliOutput.WriteAsync(parse, parse.GetValue(json), summary, Print);
             if (!summary.NothingLost)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync(

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Json;
 using Care.Cli.Hosting;
 using Care.Core.Errors;
 using Care.Kiosk.Exchange;
@@ -71,15 +70,7 @@ internal static class SimulateCommand
                 outcome.DiabeticWearers, outcome.DosesGenerated, outcome.TimeInRangePercent is double tir ? Math.Round(tir, 1) : null,
                 outcome.EcgWearers, outcome.RhythmEventsGenerated, outcome.Illnesses.Count,
                 Math.Round(elapsed, 2), Math.Round(outcome.ObservationsGenerated / Math.Max(elapsed, 1e-9)));
-            var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
-            {
-                await output.WriteLineAsync(JsonSerializer.Serialize(summary, CliJson.Options));
-            }
-            else
-            {
-                Print(summary, output);
-            }
+            await CliOutput.WriteAsync(parse, parse.GetValue(json), summary, Print);
             if (!summary.NothingLost)
             {
                 await error.WriteLineAsync($"care simulate: {summary.ObservationsGenerated - summary.ObservationsAcknowledged} observations were generated but not acknowledged by Hermes");

@@ -187,28 +187,34 @@ public sealed class ModelRiskIngestTests : IDisposable
         return alerts;
     }
 
-    [Fact]
-    public async Task A_restart_after_every_hour_of_a_slow_deterioration_raises_exactly_the_alerts_of_a_run_that_never_stopped()
+    /// <summary>
+    /// 20 h steady, then 12 hourly bundles while the vitals drift towards a mild ill picture over 10 h,
+    /// ingested without a stop into the reference database; returns the course.
+    /// </summary>
+    private async Task<Bundle[]> SlowDeteriorationReferenceAsync(string wearer)
     {
-        // 20 h steady, then 12 hourly bundles while the vitals drift towards a mild ill picture over 10 h: the
-        // alert policy's run and trend straddle bundle boundaries, and every boundary is a restart.
-        const string wearer = "W-43";
         var rampStart = Vitals.Start.AddHours(20);
         Bundle[] course =
         [
             Vitals.Minutes(wearer, Vitals.Start, 20 * 60),
             .. Enumerable.Range(0, 12).Select(h => Ramp(wearer, rampStart, rampStart.AddHours(h), 60, 600)),
         ];
-        TestDevices devices;
-        await using (var store = SqliteHermesStore.Open(_reference.Path, _time))
+        await using var store = SqliteHermesStore.Open(_reference.Path, _time);
+        var devices = Devices(store, _reference.Path);
+        var scoring = NewScoring();
+        foreach (var bundle in course)
         {
-            devices = Devices(store, _reference.Path);
-            var scoring = NewScoring();
-            foreach (var bundle in course)
-            {
-                await IngestAsync(store, _reference.Path, devices, bundle, scoring);
-            }
+            await IngestAsync(store, _reference.Path, devices, bundle, scoring);
         }
+        return course;
+    }
+
+    [Fact]
+    public async Task A_restart_after_every_hour_of_a_slow_deterioration_raises_exactly_the_alerts_of_a_run_that_never_stopped()
+    {
+        // The alert policy's run and trend straddle bundle boundaries, and every boundary is a restart.
+        var course = await SlowDeteriorationReferenceAsync("W-43");
+        TestDevices devices;
         await using (var store = SqliteHermesStore.Open(_db.Path, _time))
         {
             devices = Devices(store, _db.Path);
@@ -231,26 +237,10 @@ public sealed class ModelRiskIngestTests : IDisposable
     [Fact]
     public async Task A_state_written_before_the_alert_policy_has_its_run_rebuilt_from_stored_hours_and_alerts_as_if_never_stopped()
     {
-        const string wearer = "W-44";
-        var rampStart = Vitals.Start.AddHours(20);
-        Bundle[] course =
-        [
-            Vitals.Minutes(wearer, Vitals.Start, 20 * 60),
-            .. Enumerable.Range(0, 12).Select(h => Ramp(wearer, rampStart, rampStart.AddHours(h), 60, 600)),
-        ];
-        TestDevices devices;
-        await using (var store = SqliteHermesStore.Open(_reference.Path, _time))
-        {
-            devices = Devices(store, _reference.Path);
-            var scoring = NewScoring();
-            foreach (var bundle in course)
-            {
-                await IngestAsync(store, _reference.Path, devices, bundle, scoring);
-            }
-        }
+        var course = await SlowDeteriorationReferenceAsync("W-44");
         await using (var store = SqliteHermesStore.Open(_db.Path, _time))
         {
-            devices = Devices(store, _db.Path);
+            var devices = Devices(store, _db.Path);
             var scoring = NewScoring();
             foreach (var bundle in course)
             {
