@@ -21,6 +21,12 @@ public sealed class HermesOptions
     /// </summary>
     public string? SepsisModelPath { get; init; }
 
+    /// <summary>
+    /// Most wearers whose sepsis-model scorers stay in memory between bundles (about 10 kB each; at
+    /// least 1); a wearer dropped from memory is rebuilt from storage at its next bundle.
+    /// </summary>
+    public int ModelScorerCapacity { get; init; } = Risk.SepsisRiskScoring.DefaultCapacity;
+
     /// <summary>Limits on uploaded bundles.</summary>
     public BundleLimits Limits { get; init; } = BundleLimits.Default;
 }

@@ -22,7 +22,7 @@ public static class HermesServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<IHermesStore>(sp => SqliteHermesStore.Open(options.DatabasePath, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => HermesKeys.Recipient(options.DatabasePath));
-        var modelRisk = options.SepsisModelPath is null ? null : SepsisRiskScoring.Load(options.SepsisModelPath);
+        var modelRisk = options.SepsisModelPath is null ? null : SepsisRiskScoring.Load(options.SepsisModelPath, options.ModelScorerCapacity);
         services.AddSingleton(sp => new BundleIngestor(
             sp.GetRequiredService<IHermesStore>(), sp.GetRequiredService<HybridKemPrivateKey>(), sp.GetRequiredService<TimeProvider>(), options.Limits, modelRisk));
         services.AddSingleton<TokenIssuer>();

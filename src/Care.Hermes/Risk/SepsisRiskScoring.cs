@@ -10,12 +10,21 @@ namespace Care.Hermes.Risk;
 /// truth is the hourly inputs stored with each committed bundle, and a scorer that is missing (after
 /// a restart) or out of step with the committed hours (after a failed ingest) is rebuilt by
 /// replaying them. A scorer is taken out of the cache for an ingest and put back only after its
-/// transaction committed, so a rolled-back bundle never advances the cached state. Thread safe.
+/// transaction committed, so a rolled-back bundle never advances the cached state. The cache holds
+/// at most <see cref="Capacity"/> wearers (about 10 kB each): past it, the least recently returned
+/// tenth is dropped, and those wearers are rebuilt from storage at their next bundle. Thread safe.
 /// </summary>
 public sealed class SepsisRiskScoring
 {
-    private readonly ConcurrentDictionary<string, StaggeredScorer> _scorers = new(StringComparer.Ordinal);
+    /// <summary>Default <see cref="Capacity"/>: 50,000 wearers, about 500 MB of scorers.</summary>
+    public const int DefaultCapacity = 50_000;
+
+    private readonly ConcurrentDictionary<string, Cached> _scorers = new(StringComparer.Ordinal);
+    private readonly Lock _evicting = new();
+    private readonly int _capacity = DefaultCapacity;
     private long _rebuilds;
+    private long _evictions;
+    private long _clock;
 
     /// <summary>Uses <paramref name="model"/>, named <paramref name="modelName"/> in alert texts (e.g. <c>sepsis-vitals-v2</c>).</summary>
     public SepsisRiskScoring(SepsisModel model, string modelName)
@@ -32,14 +41,32 @@ public sealed class SepsisRiskScoring
     /// <summary>The model's name (its file name without extension).</summary>
     public string ModelName { get; }
 
-    /// <summary>Scorers rebuilt from stored inputs so far (after a restart, or after an ingest that did not commit).</summary>
+    /// <summary>Scorers built so far: for a new wearer, or rebuilt from stored inputs (after a restart, an ingest that did not commit, or an eviction).</summary>
     public long Rebuilds => Interlocked.Read(ref _rebuilds);
 
-    /// <summary>Loads the model file at <paramref name="path"/> (see <see cref="SepsisModel.Load"/> for its errors).</summary>
-    public static SepsisRiskScoring Load(string path)
+    /// <summary>Most wearers whose scorers stay in memory between bundles (at least 1).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
+    public int Capacity
+    {
+        get => _capacity;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _capacity = value;
+        }
+    }
+
+    /// <summary>Wearers whose scorers are in memory now.</summary>
+    public int CachedWearers => _scorers.Count;
+
+    /// <summary>Scorers dropped from memory because the cache was full.</summary>
+    public long Evictions => Interlocked.Read(ref _evictions);
+
+    /// <summary>Loads the model file at <paramref name="path"/> (see <see cref="SepsisModel.Load"/> for its errors), caching up to <paramref name="capacity"/> wearers' scorers.</summary>
+    public static SepsisRiskScoring Load(string path, int capacity = DefaultCapacity)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return new SepsisRiskScoring(SepsisModel.Load(path), Path.GetFileNameWithoutExtension(path));
+        return new SepsisRiskScoring(SepsisModel.Load(path), Path.GetFileNameWithoutExtension(path)) { Capacity = capacity };
     }
 
     /// <summary>
@@ -49,9 +76,9 @@ public sealed class SepsisRiskScoring
     /// <exception cref="InvalidDataException">The stored inputs do not number <paramref name="hoursStored"/>.</exception>
     internal async ValueTask<StaggeredScorer> TakeAsync(string wearer, int hoursStored, Func<ValueTask<IReadOnlyList<IReadOnlyList<float>>>> storedInputs)
     {
-        if (_scorers.TryRemove(wearer, out var cached) && cached.Hours == hoursStored)
+        if (_scorers.TryRemove(wearer, out var cached) && cached.Scorer.Hours == hoursStored)
         {
-            return cached;
+            return cached.Scorer;
         }
         Interlocked.Increment(ref _rebuilds);
         var scorer = new StaggeredScorer(Model);
@@ -68,6 +95,32 @@ public sealed class SepsisRiskScoring
         return scorer;
     }
 
-    /// <summary>Puts a scorer back after the ingest that advanced it committed.</summary>
-    internal void Return(string wearer, StaggeredScorer scorer) => _scorers[wearer] = scorer;
+    /// <summary>Puts a scorer back after the ingest that advanced it committed; drops the least recently used tenth when the cache is full.</summary>
+    internal void Return(string wearer, StaggeredScorer scorer)
+    {
+        _scorers[wearer] = new Cached(scorer, Interlocked.Increment(ref _clock));
+        if (_scorers.Count <= _capacity)
+        {
+            return;
+        }
+        lock (_evicting)
+        {
+            int excess = _scorers.Count - _capacity;
+            if (excess <= 0)
+            {
+                return;
+            }
+            int drop = Math.Max(excess, _capacity / 10);
+            foreach (var old in _scorers.OrderBy(e => e.Value.LastUsed).Take(drop).ToList())
+            {
+                // Only the entry seen: one returned again meanwhile is newer and stays.
+                if (_scorers.TryRemove(old))
+                {
+                    Interlocked.Increment(ref _evictions);
+                }
+            }
+        }
+    }
+
+    private sealed record Cached(StaggeredScorer Scorer, long LastUsed);
 }

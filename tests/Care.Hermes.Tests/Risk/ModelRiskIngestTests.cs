@@ -187,6 +187,41 @@ public sealed class ModelRiskIngestTests : IDisposable
         return alerts;
     }
 
+    [Fact]
+    public async Task A_full_scorer_cache_drops_the_least_recently_used_wearers_and_rebuilds_them_to_the_same_risks()
+    {
+        // Three wearers, two bundles each, taken in turns; the small cache holds two of them.
+        string[] wearers = ["W-51", "W-52", "W-53"];
+        Bundle[] First(string w) => [Vitals.Minutes(w, Vitals.Start, 600), Vitals.Minutes(w, Vitals.Start.AddHours(10), 300, ill: true)];
+        var rounds = wearers.Select(First).ToList();
+        async Task<SepsisRiskScoring> RunAsync(TempDatabase db, SepsisRiskScoring scoring)
+        {
+            await using var store = SqliteHermesStore.Open(db.Path, _time);
+            var devices = Devices(store, db.Path);
+            for (int round = 0; round < 2; round++)
+            {
+                foreach (var course in rounds)
+                {
+                    await IngestAsync(store, db.Path, devices, course[round], scoring);
+                }
+            }
+            return scoring;
+        }
+
+        var unbounded = await RunAsync(_reference, NewScoring());
+        var small = await RunAsync(_db, new SepsisRiskScoring(Model, "test-model") { Capacity = 2 });
+
+        Assert.Equal(3, unbounded.Rebuilds);
+        Assert.Equal(0, unbounded.Evictions);
+        // Each return of a third wearer drops the least recently used one, which the next turn
+        // rebuilds: W-51 after round 1, then W-52, W-53 and W-51 again in round 2 (the last not rebuilt).
+        Assert.Equal(4, small.Evictions);
+        Assert.Equal(2, small.CachedWearers);
+        Assert.Equal(6, small.Rebuilds);
+        Assert.Equal(Rows(_reference), Rows(_db));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SepsisRiskScoring(Model, "test-model") { Capacity = 0 });
+    }
+
     /// <summary>
     /// 20 h steady, then 12 hourly bundles while the vitals drift towards a mild ill picture over 10 h,
     /// ingested without a stop into the reference database; returns the course.
