@@ -111,7 +111,7 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
                 // Written before the alert policy: its run and trend are rebuilt from the stored hourly outputs.
                 state = state.WithPolicyRunFrom(await session.GetRecentModelRisksAsync(bundle.WearerId, ModelAlertPolicy.RebuildHours));
             }
-            scorer = await modelRisk.TakeAsync(wearerId, state?.Hours ?? 0, () => session.GetModelRiskInputsAsync(bundle.WearerId));
+            scorer = await modelRisk.TakeAsync(wearerId, state?.Hours ?? 0, last => session.GetModelRiskInputsAsync(bundle.WearerId, last));
             var modelTracker = new ModelRiskTracker(wearerId, scorer, state);
             var hours = new List<ModelRiskRecord>();
             var escalations = new List<ModelEscalation>();

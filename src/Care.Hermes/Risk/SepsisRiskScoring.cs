@@ -70,11 +70,13 @@ public sealed class SepsisRiskScoring
     }
 
     /// <summary>
-    /// Takes the wearer's scorer out of the cache, or rebuilds it from <paramref name="storedInputs"/>
-    /// when it is missing or was not fed exactly <paramref name="hoursStored"/> hours.
+    /// Takes the wearer's scorer out of the cache, or rebuilds it when it is missing or was not fed
+    /// exactly <paramref name="hoursStored"/> hours, from the stored count and the last
+    /// <see cref="StaggeredScorer.RecordHours"/> stored inputs that <paramref name="storedInputs"/> returns.
     /// </summary>
     /// <exception cref="InvalidDataException">The stored inputs do not number <paramref name="hoursStored"/>.</exception>
-    internal async ValueTask<StaggeredScorer> TakeAsync(string wearer, int hoursStored, Func<ValueTask<IReadOnlyList<IReadOnlyList<float>>>> storedInputs)
+    internal async ValueTask<StaggeredScorer> TakeAsync(
+        string wearer, int hoursStored, Func<int, ValueTask<(int Stored, IReadOnlyList<IReadOnlyList<float>> Last)>> storedInputs)
     {
         if (_scorers.TryRemove(wearer, out var cached) && cached.Scorer.Hours == hoursStored)
         {
@@ -86,12 +88,12 @@ public sealed class SepsisRiskScoring
         {
             return scorer;
         }
-        var rows = await storedInputs();
-        if (rows.Count != hoursStored)
+        var (stored, last) = await storedInputs(StaggeredScorer.RecordHours);
+        if (stored != hoursStored)
         {
-            throw new InvalidDataException($"wearer {wearer}: {rows.Count} stored model-risk hours, but the wearer's state records {hoursStored}");
+            throw new InvalidDataException($"wearer {wearer}: {stored} stored model-risk hours, but the wearer's state records {hoursStored}");
         }
-        scorer.Replay(rows);
+        scorer.Replay(stored - last.Count, last);
         return scorer;
     }
 

@@ -64,12 +64,26 @@ internal sealed class StaggeredScorer
     /// first; see <see cref="ModelRiskTracker.Columns"/>): only the last <see cref="RecordHours"/> matter,
     /// since both records restarted within them.
     /// </summary>
-    public void Replay(IReadOnlyList<IReadOnlyList<float>> storedInputs)
+    public void Replay(IReadOnlyList<IReadOnlyList<float>> storedInputs) => Replay(0, storedInputs);
+
+    /// <summary>
+    /// As <see cref="Replay(IReadOnlyList{IReadOnlyList{float}})"/>, from stored hours that start at
+    /// hour <paramref name="firstHour"/>; they must reach back <see cref="RecordHours"/> hours (or to hour 0).
+    /// </summary>
+    /// <exception cref="ArgumentException">The rows do not reach back far enough.</exception>
+    public void Replay(int firstHour, IReadOnlyList<IReadOnlyList<float>> storedInputs)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstHour);
+        ArgumentNullException.ThrowIfNull(storedInputs);
+        int total = firstHour + storedInputs.Count;
+        int start = Math.Max(0, total - RecordHours);
+        if (firstHour > start)
+        {
+            throw new ArgumentException($"rows from hour {firstHour} do not reach back to hour {start}", nameof(storedInputs));
+        }
         var row = new float[ChallengeColumns.InputCount];
-        int start = Math.Max(0, storedInputs.Count - RecordHours);
         Hours = start;
-        for (int i = start; i < storedInputs.Count; i++)
+        for (int i = start - firstHour; i < storedInputs.Count; i++)
         {
             Restart(Hours);
             ModelRiskTracker.ToRow(storedInputs[i], row);

@@ -44,8 +44,11 @@ public interface IIngestSession : IAsyncDisposable
         IReadOnlyList<RiskRecord> risks,
         IReadOnlyList<AlertRecord> alerts);
 
-    /// <summary>The stored hourly model inputs of the wearer (see <see cref="ModelRiskRecord.Inputs"/>), oldest first: what its scorer was fed.</summary>
-    ValueTask<IReadOnlyList<IReadOnlyList<float>>> GetModelRiskInputsAsync(WearerId wearer);
+    /// <summary>
+    /// How many hourly model inputs the wearer has stored, and the last <paramref name="lastHours"/> of
+    /// them (all when fewer), oldest first (see <see cref="ModelRiskRecord.Inputs"/>): what its scorer was fed.
+    /// </summary>
+    ValueTask<(int Stored, IReadOnlyList<IReadOnlyList<float>> Last)> GetModelRiskInputsAsync(WearerId wearer, int lastHours);
 
     /// <summary>
     /// The level and calibrated probability (0–1) of the wearer's last <paramref name="hours"/> stored

@@ -227,7 +227,7 @@ public sealed class BundleIngestorTests : IDisposable
 
         public ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, byte[] sealedSha256, DateTimeOffset receivedAt) => inner.AddBundleAsync(bundle, contentSha256, sealedSha256, receivedAt);
 
-        public ValueTask<IReadOnlyList<IReadOnlyList<float>>> GetModelRiskInputsAsync(WearerId wearer) => inner.GetModelRiskInputsAsync(wearer);
+        public ValueTask<(int Stored, IReadOnlyList<IReadOnlyList<float>> Last)> GetModelRiskInputsAsync(WearerId wearer, int lastHours) => inner.GetModelRiskInputsAsync(wearer, lastHours);
 
         public ValueTask<IReadOnlyList<(Clinical.Sepsis.SepsisRiskLevel Level, double Probability)>> GetRecentModelRisksAsync(WearerId wearer, int hours) =>
             inner.GetRecentModelRisksAsync(wearer, hours);

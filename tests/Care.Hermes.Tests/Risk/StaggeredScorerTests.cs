@@ -67,14 +67,31 @@ public sealed class StaggeredScorerTests
         }
         var rebuilt = new StaggeredScorer(Model);
         rebuilt.Replay(inputs.Take(stopAfter).ToList());
+        // What Hermes reads back: only the last RecordHours stored rows, numbered from where they start.
+        int first = Math.Max(0, stopAfter - StaggeredScorer.RecordHours);
+        var fromSuffix = new StaggeredScorer(Model);
+        fromSuffix.Replay(first, inputs.Skip(first).Take(stopAfter - first).ToList());
         Assert.Equal(stopAfter, rebuilt.Hours);
+        Assert.Equal(stopAfter, fromSuffix.Hours);
         for (int h = stopAfter; h < inputs.Count; h++)
         {
             var a = Feed(continuous, inputs[h]);
             var b = Feed(rebuilt, inputs[h]);
+            var c = Feed(fromSuffix, inputs[h]);
             Assert.Equal(a.Probability, b.Probability);
             Assert.Equal(a.Level, b.Level);
             Assert.Equal(a.TopContributions, b.TopContributions);
+            Assert.Equal(a.Probability, c.Probability);
+            Assert.Equal(a.TopContributions, c.TopContributions);
         }
+    }
+
+    [Fact]
+    public void Replaying_rows_that_do_not_reach_back_a_whole_record_is_refused()
+    {
+        var inputs = Inputs(100);
+        var scorer = new StaggeredScorer(Model);
+        var e = Assert.Throws<ArgumentException>(() => scorer.Replay(60, inputs.Skip(60).Take(40).ToList()));
+        Assert.Contains("reach back", e.Message, StringComparison.Ordinal);
     }
 }

@@ -78,17 +78,26 @@ internal sealed class SqliteIngestSession : IIngestSession
     private static DateTimeOffset? Time(SqliteDataReader reader, int column) =>
         reader.IsDBNull(column) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(column));
 
-    public ValueTask<IReadOnlyList<IReadOnlyList<float>>> GetModelRiskInputsAsync(WearerId wearer)
+    public ValueTask<(int Stored, IReadOnlyList<IReadOnlyList<float>> Last)> GetModelRiskInputsAsync(WearerId wearer, int lastHours)
     {
-        using var command = Command("SELECT r.inputs FROM model_risks r JOIN wearers w ON w.id = r.wearer WHERE w.code = $w ORDER BY r.time_ms");
+        ArgumentOutOfRangeException.ThrowIfNegative(lastHours);
+        int stored;
+        using (var count = Command("SELECT COUNT(*) FROM model_risks r JOIN wearers w ON w.id = r.wearer WHERE w.code = $w"))
+        {
+            count.Parameters.AddWithValue("$w", wearer.Value);
+            stored = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        using var command = Command("SELECT r.inputs FROM model_risks r JOIN wearers w ON w.id = r.wearer WHERE w.code = $w ORDER BY r.time_ms DESC LIMIT $n");
         command.Parameters.AddWithValue("$w", wearer.Value);
+        command.Parameters.AddWithValue("$n", lastHours);
         var rows = new List<IReadOnlyList<float>>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             rows.Add(ModelRiskCodec.Inputs((byte[])reader[0]));
         }
-        return ValueTask.FromResult<IReadOnlyList<IReadOnlyList<float>>>(rows);
+        rows.Reverse();
+        return ValueTask.FromResult<(int, IReadOnlyList<IReadOnlyList<float>>)>((stored, rows));
     }
 
     public ValueTask<IReadOnlyList<(Clinical.Sepsis.SepsisRiskLevel Level, double Probability)>> GetRecentModelRisksAsync(WearerId wearer, int hours)
