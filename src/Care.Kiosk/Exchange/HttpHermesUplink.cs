@@ -49,9 +49,10 @@ public sealed class HttpHermesUplink : IHermesUplink
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentException.ThrowIfNullOrWhiteSpace(uploadToken);
-        if (http.BaseAddress is null)
+        if (http.BaseAddress is not { IsAbsoluteUri: true } root || !root.AbsolutePath.EndsWith('/'))
         {
-            throw new ArgumentException("the client needs a BaseAddress (Hermes's root URL)", nameof(http));
+            // Relative paths resolve against the last '/': "https://host/care" would lose "care".
+            throw new ArgumentException($"the client needs a BaseAddress that is Hermes's root URL ending in '/', not '{http.BaseAddress}'", nameof(http));
         }
         using var request = new HttpRequestMessage(HttpMethod.Get, "v1/keys");
         using var response = await SendAsync(http, request, "read Hermes's keys", cancellationToken);

@@ -108,6 +108,8 @@ public sealed class HttpUplinkTests
         using var http = Http(new BundleFaults(new HttpClientHandler(), [], failEverything: true));
         var e = await Assert.ThrowsAsync<UplinkUnavailableException>(() => HttpHermesUplink.ConnectAsync(http, "care_token", null, Cancel));
         Assert.Contains("http://localhost/", e.Message, StringComparison.Ordinal);
+        using var noSlash = new HttpClient(new HttpClientHandler()) { BaseAddress = new Uri("http://localhost/care") };
+        await Assert.ThrowsAsync<ArgumentException>(() => HttpHermesUplink.ConnectAsync(noSlash, "care_token", null, Cancel));
     }
 
     private enum Fault
