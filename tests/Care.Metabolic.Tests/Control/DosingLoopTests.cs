@@ -136,6 +136,25 @@ public sealed class DosingLoopTests
     }
 
     [Fact]
+    public void Care_controller_learns_its_basal_from_a_slow_rise_but_not_from_a_fast_one()
+    {
+        // Three fasting hours of a steady rise: 0.3 mg/dL/min is missing basal, 1 mg/dL/min an
+        // unannounced meal (or a sensor artefact) that says nothing about basal.
+        static double After(double mgPerDlPerMinute)
+        {
+            var controller = new CareController(CareControllerSettings.FromQuest(Quest));
+            for (var i = 0; i < 36; i++)
+            {
+                FeedAt(controller, Start + TimeSpan.FromMinutes(5 * i), 0, 120 + mgPerDlPerMinute * 5 * i);
+            }
+            return controller.BasalEstimateUnitsPerHour;
+        }
+        var initial = CareControllerSettings.FromQuest(Quest).InitialBasalUnitsPerHour;
+        Assert.True(After(0.3) > initial * 1.01, $"slow rise: {After(0.3):F3} U/h from {initial:F3}");
+        Assert.Equal(initial, After(1.0), 12);
+    }
+
+    [Fact]
     public void Care_controller_meal_learning_shrinks_after_a_low_and_does_not_grow_on_a_300_peak_or_within_a_day_of_a_low()
     {
         // Each meal's course over the next 6 h is judged when the next meal comes.
