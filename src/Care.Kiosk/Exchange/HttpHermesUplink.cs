@@ -21,6 +21,9 @@ public sealed class HttpHermesUplink : IHermesUplink
     /// <summary>The media type of a sealed bundle on the wire.</summary>
     public const string SealedBundleMediaType = "application/vnd.care.sealed-bundle";
 
+    /// <summary>Largest answer read from Hermes (keys, receipts): 1 MiB; anything longer is refused unread.</summary>
+    public const int MaxAnswerBytes = 1024 * 1024;
+
     private readonly HttpClient _http;
     private readonly string _uploadToken;
     private readonly string? _registrationToken;
@@ -177,10 +180,25 @@ public sealed class HttpHermesUplink : IHermesUplink
 
     private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
+        if (response.Content.Headers.ContentLength > MaxAnswerBytes)
+        {
+            throw new UplinkRejectedException(response.StatusCode, $"{what}: the answer is {response.Content.Headers.ContentLength} bytes, larger than {MaxAnswerBytes} bytes");
+        }
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxAnswerBytes)
+            {
+                throw new UplinkRejectedException(response.StatusCode, $"{what}: the answer is larger than {MaxAnswerBytes} bytes");
+            }
+            buffer.Write(chunk, 0, read);
+        }
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            return JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
         }
         catch (JsonException e)
         {

@@ -112,6 +112,36 @@ public sealed class HttpUplinkTests
         await Assert.ThrowsAsync<ArgumentException>(() => HttpHermesUplink.ConnectAsync(noSlash, "care_token", null, Cancel));
     }
 
+    [Fact]
+    public async Task An_oversized_or_malformed_answer_is_refused_naming_it()
+    {
+        using var huge = Http(new Answering(new string(' ', HttpHermesUplink.MaxAnswerBytes + 1) + "{}"));
+        var big = await Assert.ThrowsAsync<UplinkRejectedException>(() => HttpHermesUplink.ConnectAsync(huge, "care_token", null, Cancel));
+        Assert.Contains("larger than", big.Message, StringComparison.Ordinal);
+        using var garbled = Http(new Answering("{\"recipient\": 3}"));
+        var bad = await Assert.ThrowsAsync<UplinkRejectedException>(() => HttpHermesUplink.ConnectAsync(garbled, "care_token", null, Cancel));
+        Assert.Contains("'recipient'", bad.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Answers every request 200 with <paramref name="body"/>, streamed without a declared length.</summary>
+    private sealed class Answering(string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new NoLength(System.Text.Encoding.UTF8.GetBytes(body)) });
+    }
+
+    /// <summary>Content whose length is unknown until read (like a chunked answer).</summary>
+    private sealed class NoLength(byte[] bytes) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
     private enum Fault
     {
         StoreThen503,
