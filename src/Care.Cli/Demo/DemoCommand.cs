@@ -9,7 +9,6 @@ using Care.Hermes.Alerts;
 using Care.Hermes.Ingest;
 using Care.Hermes.Risk;
 using Care.Hermes.Storage.Sqlite;
-using Care.Metabolic.Patients;
 using Care.Simulation.Demo;
 using Spectre.Console;
 
@@ -60,17 +59,13 @@ internal static class DemoCommand
     {
         await using var store = SqliteHermesStore.Open(database);
         await notes.WriteLineAsync($"Database: {store.DatabasePath}");
-        var t1d = diabeticShare > 0 ? T1dDataFolder.Locate() : null;
-        if (diabeticShare > 0 && t1d is null)
-        {
-            await notes.WriteLineAsync("No diabetic wearers: the T1D cohort (shared/data/t1d beside the repository, or $CARE_SHARED_DATA/t1d) was not found.");
-        }
-        var cohort = t1d is null ? null : VirtualCohort.Load(t1d);
+        var world = new WorldOptions.World(wearers, days, seed, diabeticShare, ecgShare, ecgHoursPerDay);
+        var cohort = await world.CohortAsync(notes);
         var recipient = HermesKeys.Recipient(store.DatabasePath);
         await notes.WriteLineAsync(modelRisk is null ? "Sepsis model: none (NEWS2 alerts only)." : $"Sepsis model: {modelRisk.ModelName}.");
         var ingestor = new BundleIngestor(store, recipient, TimeProvider.System, BundleLimits.Default, modelRisk);
         var uplink = new InProcessUplink(store, ingestor, recipient.PublicKey, TimeProvider.System);
-        var settings = new WorldOptions.World(wearers, days, seed, diabeticShare, ecgShare, ecgHoursPerDay).Settings(cohort);
+        var settings = world.Settings(cohort);
         int expectedExchanges = wearers * (days + 1);
         var clock = Stopwatch.StartNew();
         var outcome = await ConsoleProgress.RunAsync($"Simulating {wearers} wearers x {days} days", expectedExchanges,

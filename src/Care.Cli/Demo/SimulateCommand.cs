@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Care.Cli.Hosting;
 using Care.Core.Errors;
 using Care.Kiosk.Exchange;
-using Care.Metabolic.Patients;
 using Care.Simulation.Demo;
 using Spectre.Console;
 
@@ -56,9 +55,8 @@ internal static class SimulateCommand
             var uplink = new CountingUplink(await HttpHermesUplink.ConnectAsync(http, device, admin, cancellationToken));
             await error.WriteLineAsync($"Hermes: {http.BaseAddress} (recipient key {uplink.RecipientKey.KeyId})");
 
-            var t1d = settings.DiabeticShare > 0 ? T1dDataFolder.Locate() : null;
             var days = settings.Days;
-            var demo = settings.Settings(t1d is null ? null : VirtualCohort.Load(t1d));
+            var demo = settings.Settings(await settings.CohortAsync(error));
             var clock = Stopwatch.StartNew();
             var outcome = await ConsoleProgress.RunAsync($"Simulating {settings.Wearers} wearers x {days} days against {url.Host}", settings.Wearers * (days + 1),
                 progress => DemoSimulation.RunAsync(demo, uplink, parse.GetValue(json) ? null : progress, cancellationToken));

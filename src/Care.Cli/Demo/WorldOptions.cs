@@ -69,6 +69,18 @@ internal sealed class WorldOptions
     /// <summary>Checked world settings.</summary>
     public sealed record World(int Wearers, int Days, int Seed, double DiabeticShare, double EcgShare, double EcgHoursPerDay)
     {
+        /// <summary>The T1D cohort for the diabetic wearers, or null (said on <paramref name="notes"/>) when none is wanted or found.</summary>
+        public async Task<VirtualCohort?> CohortAsync(TextWriter notes)
+        {
+            ArgumentNullException.ThrowIfNull(notes);
+            var t1d = DiabeticShare > 0 ? T1dDataFolder.Locate() : null;
+            if (DiabeticShare > 0 && t1d is null)
+            {
+                await notes.WriteLineAsync("No diabetic wearers: the T1D cohort (shared/data/t1d beside the repository, or $CARE_SHARED_DATA/t1d) was not found.");
+            }
+            return t1d is null ? null : VirtualCohort.Load(t1d);
+        }
+
         /// <summary>The simulation's settings: the days end today (UTC), the run gets fresh wearer ids.</summary>
         public DemoSettings Settings(VirtualCohort? cohort)
         {
