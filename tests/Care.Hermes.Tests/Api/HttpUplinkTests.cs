@@ -21,6 +21,16 @@ public sealed class HttpUplinkTests
         return (uplink, new KioskExchange(uplink, server.Clock));
     }
 
+    /// <summary>Runs the exchange and checks its report, the emptied outbox and what Hermes stored.</summary>
+    private static async Task AssertDeliveredAsync(HermesServer server, KioskExchange exchange, WearablePatch patch, int attempts, bool alreadyStored, long observations)
+    {
+        var report = await exchange.RunAsync(patch, Cancel);
+        Assert.Equal(attempts, report.Attempts);
+        Assert.Equal(alreadyStored, report.AlreadyStored);
+        Assert.Equal(0, patch.Outbox.Count);
+        Assert.Equal(observations, server.Database.Scalar("SELECT COUNT(*) FROM observations"));
+    }
+
     private static async Task<WearablePatch> PatchWithAsync(KioskExchange exchange, string id, int readings)
     {
         var patch = await exchange.IssuePatchAsync(PatchId.Parse(id), WearerId.Parse("W-" + id), Cancel);
@@ -39,11 +49,7 @@ public sealed class HttpUplinkTests
         var (uplink, exchange) = await KioskAsync(server, http);
         var patch = await PatchWithAsync(exchange, "P-1", 12);
 
-        var report = await exchange.RunAsync(patch, Cancel);
-        Assert.Equal(1, report.Attempts);
-        Assert.False(report.AlreadyStored);
-        Assert.Equal(0, patch.Outbox.Count);
-        Assert.Equal(12, server.Database.Scalar("SELECT COUNT(*) FROM observations"));
+        await AssertDeliveredAsync(server, exchange, patch, attempts: 1, alreadyStored: false, observations: 12);
 
         // The same sealed bytes twice (a kiosk that lost the acknowledgement): 200, nothing written twice.
         var resend = await PatchWithAsync(exchange, "P-2", 3);
@@ -68,11 +74,7 @@ public sealed class HttpUplinkTests
         var (_, exchange) = await KioskAsync(server, http);
         var patch = await PatchWithAsync(exchange, "P-1", 7);
 
-        var report = await exchange.RunAsync(patch, Cancel);
-        Assert.Equal(3, report.Attempts);
-        Assert.True(report.AlreadyStored);
-        Assert.Equal(0, patch.Outbox.Count);
-        Assert.Equal(7, server.Database.Scalar("SELECT COUNT(*) FROM observations"));
+        await AssertDeliveredAsync(server, exchange, patch, attempts: 3, alreadyStored: true, observations: 7);
     }
 
     [Fact]
