@@ -29,8 +29,8 @@ public sealed class SimulateCommandTests : IAsyncDisposable
         _hermes = HermesApp.Build(new HermesOptions { DatabasePath = db }, urls: "http://127.0.0.1:0");
         await _hermes.StartAsync(TestContext.Current.CancellationToken);
         var tokens = _hermes.Services.GetRequiredService<TokenIssuer>();
-        var (_, device) = await tokens.CreateAsync(Role.Device, TestContext.Current.CancellationToken);
-        var (_, admin) = await tokens.CreateAsync(Role.Admin, TestContext.Current.CancellationToken);
+        var (_, device) = await tokens.CreateAsync(Role.Device, cancellationToken: TestContext.Current.CancellationToken);
+        var (_, admin) = await tokens.CreateAsync(Role.Admin, cancellationToken: TestContext.Current.CancellationToken);
         return (_hermes.Urls.Single(), device, admin, db);
     }
 

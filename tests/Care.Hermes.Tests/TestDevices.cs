@@ -1,5 +1,6 @@
 using System.Text;
 using Care.Core.Bundles;
+using Care.Core.Ids;
 using Care.Hermes.Storage;
 using Care.Trust.Bundles;
 using Care.Trust.Identity;
@@ -24,9 +25,30 @@ internal sealed class TestDevices(IHermesStore store, HybridKemPublicKey hermes)
     {
         if (!_sequences.TryGetValue(deviceId, out long last))
         {
-            await store.RegisterDeviceAsync(deviceId, HybridAlgorithms.Signature, Key.PublicKey.Export(), Vitals.Now);
+            await RegisterAsync(deviceId, WearerOf(payload, deviceId));
         }
         _sequences[deviceId] = last + 1;
         return BundleSealer.Seal(payload, deviceId, last + 1, Key, hermes, Vitals.Now);
+    }
+
+    /// <summary>Registers <paramref name="deviceId"/> for <paramref name="wearer"/> (the shared test key), as a kiosk would.</summary>
+    public Task RegisterAsync(string deviceId, WearerId wearer) =>
+        store.RegisterDeviceAsync(new DeviceEnrolment(deviceId, HybridAlgorithms.Signature, Key.PublicKey.Export(), wearer, "test-kiosk", "test", Vitals.Now));
+
+    /// <summary>The wearer a test payload names (or, for a payload too broken to say, the one its patch id P-… suggests).</summary>
+    private static WearerId WearerOf(byte[] payload, string deviceId)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(payload);
+            if (json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty("wearerId", out var w) && WearerId.TryParse(w.GetString(), out var named))
+            {
+                return named;
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+        return WearerId.TryParse(deviceId.StartsWith("P-", StringComparison.Ordinal) ? deviceId[2..] : deviceId, out var guessed) ? guessed : WearerId.Parse("W-unknown");
     }
 }

@@ -36,9 +36,21 @@ internal sealed class InMemoryHermes(int failures = 0, bool failAfterStoring = f
 
     public HybridKemPublicKey RecipientKey => _key.PublicKey;
 
-    public Task RegisterPatchAsync(PatchId patch, HybridVerificationKey identity, CancellationToken cancellationToken = default)
+    /// <summary>Patches retired at a swap, in order.</summary>
+    public List<PatchId> Retired { get; } = [];
+
+    public Task RegisterPatchAsync(PatchId patch, WearerId wearer, HybridVerificationKey identity, CancellationToken cancellationToken = default)
     {
         _devices.Register(patch.Value, HybridAlgorithms.Signature, identity.Export());
+        return Task.CompletedTask;
+    }
+
+    public Task RetirePatchAsync(PatchId patch, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            Retired.Add(patch);
+        }
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Care.Core.Bundles;
 using Care.Hermes.Ingest;
+using Care.Hermes.Storage;
 using Care.Hermes.Storage.Sqlite;
 using Care.Patch.Runtime;
 using Care.Simulation.Vitals;
@@ -44,8 +45,8 @@ public class IngestBenchmarks
         _store = SqliteHermesStore.Open(Path.Combine(_folder, "bench.db"));
         foreach (var (upload, credentials) in _days)
         {
-            _store.RegisterDeviceAsync(upload.Bundle.PatchId.Value, HybridAlgorithms.Signature, credentials.DeviceKey.PublicKey.Export(), DateTimeOffset.UtcNow)
-                .GetAwaiter().GetResult();
+            _store.RegisterDeviceAsync(new DeviceEnrolment(upload.Bundle.PatchId.Value, HybridAlgorithms.Signature, credentials.DeviceKey.PublicKey.Export(),
+                upload.Bundle.WearerId, "bench", "operator", DateTimeOffset.UtcNow)).GetAwaiter().GetResult();
         }
         _ingestor = new BundleIngestor(_store, _recipient, TimeProvider.System, BundleLimits.Default);
     }

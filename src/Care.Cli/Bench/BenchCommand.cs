@@ -6,6 +6,8 @@ using Care.Core.Bundles;
 using Care.Core.Errors;
 using Care.Core.Ids;
 using Care.Hermes.Ingest;
+using Care.Hermes.Ledger;
+using Care.Hermes.Storage;
 using Care.Hermes.Risk;
 using Care.Hermes.Storage.Sqlite;
 using Care.Hermes.Hosting;
@@ -82,13 +84,17 @@ internal static class BenchCommand
         for (int i = 0; i < count; i++)
         {
             var (upload, credentials) = SyntheticBundles.WearerDay(i, start, recipient.PublicKey);
-            await store.RegisterDeviceAsync(upload.Bundle.PatchId.Value, HybridAlgorithms.Signature, credentials.DeviceKey.PublicKey.Export(), DateTimeOffset.UtcNow, cancellationToken);
+            await store.RegisterDeviceAsync(new DeviceEnrolment(upload.Bundle.PatchId.Value, HybridAlgorithms.Signature, credentials.DeviceKey.PublicKey.Export(),
+                upload.Bundle.WearerId, "bench", "operator", DateTimeOffset.UtcNow), cancellationToken);
             uploads[i] = upload.Bytes;
             wearers[i] = upload.Bundle.WearerId;
             observations += upload.Bundle.Observations.Count;
             bytes += upload.Bytes.Length;
         }
-        var ingestor = new BundleIngestor(store, recipient, TimeProvider.System, BundleLimits.Default, modelRisk);
+        var ingestor = new BundleIngestor(store, recipient, TimeProvider.System, BundleLimits.Default, modelRisk)
+        {
+            TreeHeads = new TreeHeadSchedule(store, TreeHeadSchedule.DefaultInterval),
+        };
         var clock = Stopwatch.StartNew();
         foreach (var upload in uploads)
         {

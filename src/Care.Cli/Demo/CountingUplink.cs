@@ -26,8 +26,11 @@ internal sealed class CountingUplink(IHermesUplink inner) : IHermesUplink
     /// <summary>Upload attempts that found Hermes unavailable (each retried by the exchange).</summary>
     public long Unavailable => Interlocked.Read(ref _unavailable);
 
-    public Task RegisterPatchAsync(PatchId patch, HybridVerificationKey identity, CancellationToken cancellationToken = default) =>
-        inner.RegisterPatchAsync(patch, identity, cancellationToken);
+    public Task RegisterPatchAsync(PatchId patch, WearerId wearer, HybridVerificationKey identity, CancellationToken cancellationToken = default) =>
+        inner.RegisterPatchAsync(patch, wearer, identity, cancellationToken);
+
+    public Task RetirePatchAsync(PatchId patch, CancellationToken cancellationToken = default) =>
+        inner.RetirePatchAsync(patch, cancellationToken);
 
     public async Task<UploadReceipt> UploadAsync(ReadOnlyMemory<byte> bundle, CancellationToken cancellationToken = default)
     {

@@ -7,6 +7,8 @@ using Care.Core.Events;
 using Care.Hermes.Hosting;
 using Care.Hermes.Alerts;
 using Care.Hermes.Ingest;
+using Care.Hermes.Ledger;
+using Care.Hermes.Storage;
 using Care.Hermes.Risk;
 using Care.Hermes.Storage.Sqlite;
 using Care.Simulation.Demo;
@@ -63,7 +65,10 @@ internal static class DemoCommand
         var cohort = await world.CohortAsync(notes);
         var recipient = HermesKeys.Recipient(store.DatabasePath);
         await notes.WriteLineAsync(modelRisk is null ? "Sepsis model: none (NEWS2 alerts only)." : $"Sepsis model: {modelRisk.ModelName}.");
-        var ingestor = new BundleIngestor(store, recipient, TimeProvider.System, BundleLimits.Default, modelRisk);
+        var ingestor = new BundleIngestor(store, recipient, TimeProvider.System, BundleLimits.Default, modelRisk)
+        {
+            TreeHeads = new TreeHeadSchedule(store, TreeHeadSchedule.DefaultInterval),
+        };
         var uplink = new InProcessUplink(store, ingestor, recipient.PublicKey, TimeProvider.System);
         var settings = world.Settings(cohort);
         int expectedExchanges = wearers * (days + 1);
@@ -71,14 +76,14 @@ internal static class DemoCommand
         var outcome = await ConsoleProgress.RunAsync($"Simulating {wearers} wearers x {days} days", expectedExchanges,
             progress => DemoSimulation.RunAsync(settings, uplink, quiet ? null : progress, cancellationToken));
         double elapsed = clock.Elapsed.TotalSeconds;
+        // Hermes signs a last head when it stops, so the run leaves no entry unsigned.
         var head = await store.PublishTreeHeadAsync(cancellationToken);
 
         long stored = await store.CountObservationsAsync(outcome.WearerIds, cancellationToken);
         long dosesStored = await store.CountDosesAsync(outcome.WearerIds, cancellationToken);
         var eventsStored = await store.CountEventsAsync(outcome.WearerIds, cancellationToken);
         var kinds = Enum.GetValues<PatchEventKind>();
-        var runWearers = outcome.WearerIds.Select(w => w.Value).ToHashSet(StringComparer.Ordinal);
-        var alerts = (await store.GetAlertsAsync(settings.Start, int.MaxValue, cancellationToken)).Where(a => runWearers.Contains(a.WearerId)).ToList();
+        var alerts = (await store.GetAlertsAsync(new AlertQuery(settings.Start, News2Level.Low, null, outcome.WearerIds, int.MaxValue), cancellationToken)).ToList();
         DemoSummary.AlertReport Report(AlertKind kind)
         {
             var ofKind = alerts.Where(a => a.Kind == kind).ToList();

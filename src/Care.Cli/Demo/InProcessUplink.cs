@@ -11,8 +11,19 @@ internal sealed class InProcessUplink(IHermesStore store, BundleIngestor ingesto
 {
     public HybridKemPublicKey RecipientKey => recipientKey;
 
-    public Task RegisterPatchAsync(PatchId patch, HybridVerificationKey identity, CancellationToken cancellationToken = default) =>
-        store.RegisterDeviceAsync(patch.Value, HybridAlgorithms.Signature, identity.Export(), time.GetUtcNow(), cancellationToken);
+    public Task RegisterPatchAsync(PatchId patch, WearerId wearer, HybridVerificationKey identity, CancellationToken cancellationToken = default) =>
+        store.RegisterDeviceAsync(new DeviceEnrolment(patch.Value, HybridAlgorithms.Signature, identity.Export(), wearer, KioskId, "demo-kiosk", time.GetUtcNow()), cancellationToken);
+
+    public async Task RetirePatchAsync(PatchId patch, CancellationToken cancellationToken = default)
+    {
+        if (!await store.EndDeviceAsync(patch.Value, DeviceEnd.Retired, "demo-kiosk", time.GetUtcNow(), cancellationToken))
+        {
+            throw new InvalidOperationException($"patch {patch} was never registered");
+        }
+    }
+
+    /// <summary>The demo's one kiosk.</summary>
+    public const string KioskId = "demo-kiosk";
 
     public async Task<UploadReceipt> UploadAsync(ReadOnlyMemory<byte> bundle, CancellationToken cancellationToken = default)
     {

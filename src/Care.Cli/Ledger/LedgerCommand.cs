@@ -13,6 +13,7 @@ internal static class LedgerCommand
         command.Subcommands.Add(LedgerProveCommand.Create());
         command.Subcommands.Add(LedgerCheckProofCommand.Create());
         command.Subcommands.Add(LedgerConsistencyCommand.Create());
+        command.Subcommands.Add(LedgerWitnessCommand.Create());
         return command;
     }
 

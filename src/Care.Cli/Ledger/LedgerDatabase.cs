@@ -37,4 +37,13 @@ internal static class LedgerDatabase
         }
         return connection;
     }
+
+    /// <summary>True when the database also holds Hermes's records (bundles and their rows), so they can be checked against the ledger.</summary>
+    public static bool HoldsHermesRecords(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('bundles', 'observations', 'doses', 'events', 'wearers')";
+        return (long)probe.ExecuteScalar()! == 5;
+    }
 }

@@ -1,19 +1,24 @@
 using System.CommandLine;
+using System.Security.Cryptography.X509Certificates;
 using Care.Cli.Hosting;
 using Care.Core.Errors;
 using Care.Hermes.Hosting;
+using Care.Hermes.Storage;
+using Care.Trust.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Care.Cli.Serve;
 
-/// <summary><c>care serve</c>: Hermes over HTTP until Ctrl+C.</summary>
+/// <summary><c>care serve</c>: Hermes over HTTP(S) until Ctrl+C. It opens the database and keys before it listens, and refuses to start on any problem.</summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
         var urls = new Option<string>("--urls")
         {
-            Description = "Addresses to listen on, separated by ';'",
+            Description = "Addresses to listen on, separated by ';'. Plain http:// only on loopback unless --allow-http; https:// needs --cert or --dev-cert",
             DefaultValueFactory = _ => "http://127.0.0.1:5080",
             HelpName = "URLS",
         };
@@ -22,31 +27,95 @@ internal static class ServeCommand
             Description = "Sepsis model file scored on each wearer-hour (default: models/sepsis-vitals-v2.model, else models/sepsis-v1.model, in or above the current folder); 'none' for NEWS2 alerts only",
             HelpName = "FILE",
         };
+        var cert = new Option<string?>("--cert") { Description = "Server certificate for https: a .pfx/.p12 file, or a PEM file (with its key inside or in --cert-key)", HelpName = "FILE" };
+        var certKey = new Option<string?>("--cert-key") { Description = "PEM private key of --cert, when it is not in the certificate file", HelpName = "FILE" };
+        var devCert = new Option<bool>("--dev-cert") { Description = "Use a self-signed development certificate for localhost, generated once beside the database (DB.tls.pfx; clients pin DB.tls.crt). Never for production" };
+        var allowHttp = new Option<bool>("--allow-http") { Description = "Allow plain http:// on non-loopback addresses (only behind a TLS-terminating proxy)" };
+        var interval = new Option<int>("--tree-head-interval")
+        {
+            Description = "Seconds between signed tree heads at most, and the longest an act waits for one (1-86400)",
+            DefaultValueFactory = _ => (int)TreeHeadIntervalDefault.TotalSeconds,
+            HelpName = "SECONDS",
+        };
         var db = CommonOptions.Database();
         var command = new Command("serve",
-            "Run Hermes over HTTP: POST /v1/bundles, GET /v1/wearers/{id}/observations, GET /v1/wearers/{id}/risk, GET /v1/alerts, POST /v1/tokens, GET /healthz; OpenAPI at /openapi/v1.json. Every /v1 call needs a bearer token ('care token create').")
+            "Run Hermes over HTTP(S): bundles, wearers' records, alerts, dose plans, models, devices, tokens, the ledger's head and consistency proofs for witnesses, /healthz and /readyz; OpenAPI at /openapi/v1.json. Every /v1 call but keys and the ledger head needs a bearer token ('care token create').")
         {
-            urls, model, db,
+            urls, model, cert, certKey, devCert, allowHttp, interval, db,
         };
         CliAction.Set(command, async (parse, cancellationToken) =>
         {
-            string addresses = parse.GetValue(urls)!;
-            foreach (var url in addresses.Split(';', StringSplitOptions.RemoveEmptyEntries))
+            string database = parse.GetValue(db)!;
+            if (parse.GetValue(cert) is not null && parse.GetValue(devCert))
             {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-                {
-                    throw new InvalidInputException("--urls", $"'{url}' is not an http:// or https:// address");
-                }
+                throw new InvalidInputException("--dev-cert", "give either --cert FILE or --dev-cert, not both");
             }
+            int seconds = parse.GetValue(interval);
+            if (seconds is < 1 or > 86_400)
+            {
+                throw new InvalidInputException("--tree-head-interval", $"{seconds} is outside 1-86400 seconds");
+            }
+            bool tls = parse.GetValue(cert) is not null || parse.GetValue(devCert);
+            string addresses = parse.GetValue(urls)!;
+            ServeTls.CheckUrls(addresses, parse.GetValue(allowHttp), tls);
             string? modelPath = ModelOption.ResolvePath(parse.GetValue(model), "--model");
-            var app = HermesApp.Build(new HermesOptions { DatabasePath = parse.GetValue(db)!, SepsisModelPath = modelPath }, addresses);
             var output = parse.InvocationConfiguration.Output;
-            await output.WriteLineAsync($"Hermes listening on {addresses}; database {Path.GetFullPath(parse.GetValue(db)!)}; sepsis model {modelPath ?? "none"}; OpenAPI at /openapi/v1.json. Ctrl+C stops.");
-            await app.StartAsync(cancellationToken);
-            await app.WaitForShutdownAsync(cancellationToken);
-            await app.DisposeAsync();
+            X509Certificate2? certificate = null;
+            if (parse.GetValue(cert) is { } file)
+            {
+                certificate = ServeTls.Load(file, parse.GetValue(certKey), Environment.GetEnvironmentVariable("CARE_CERT_PASSWORD"));
+            }
+            else if (parse.GetValue(devCert))
+            {
+                (certificate, string publicPath) = ServeTls.Development(database, TimeProvider.System);
+                await output.WriteLineAsync($"Development certificate (self-signed, localhost): clients pin {publicPath}");
+            }
+            var options = new HermesOptions { DatabasePath = database, SepsisModelPath = modelPath, TreeHeadInterval = TimeSpan.FromSeconds(seconds) };
+            var app = HermesApp.Build(options, addresses, builder =>
+            {
+                if (certificate is not null)
+                {
+                    builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
+                }
+                builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+            });
+            await using (app)
+            {
+                // Fail fast: the database opens and migrates, and the keys load, before anything listens.
+                var store = Open(() => app.Services.GetRequiredService<IHermesStore>(), database);
+                Open(() => app.Services.GetRequiredService<HybridKemPrivateKey>(), database);
+                if (await store.ReadinessProblemAsync(cancellationToken) is { } problem)
+                {
+                    throw new InvalidInputException(database, problem);
+                }
+                try
+                {
+                    await app.StartAsync(cancellationToken);
+                }
+                catch (IOException e)
+                {
+                    throw new InvalidInputException("--urls", $"cannot listen on {addresses}: {e.Message}");
+                }
+                await output.WriteLineAsync($"Hermes listening on {addresses}; database {Path.GetFullPath(database)}; sepsis model {modelPath ?? "none"}; tree heads at most every {seconds} s; OpenAPI at /openapi/v1.json. Ctrl+C stops.");
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static readonly TimeSpan TreeHeadIntervalDefault = Care.Hermes.Ledger.TreeHeadSchedule.DefaultInterval;
+
+    /// <summary>Resolves a service that opens files, turning a failure into exit 2 with the cause.</summary>
+    private static T Open<T>(Func<T> resolve, string database)
+    {
+        try
+        {
+            return resolve();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or InvalidDataException)
+        {
+            throw new InvalidInputException(Path.GetFullPath(database), (e.InnerException is IOException inner ? inner : e).Message);
+        }
     }
 }

@@ -27,10 +27,9 @@ internal sealed class BearerTokenHandler(
         var record = await tokens.FindAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (record is null)
         {
-            return AuthenticateResult.Fail("unknown or revoked token");
+            return AuthenticateResult.Fail("unknown, expired or revoked token");
         }
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, record.Id), new Claim(ClaimTypes.Role, record.Role.ToString())], SchemeName);
+        var identity = new ClaimsIdentity(Caller.Claims(record), SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

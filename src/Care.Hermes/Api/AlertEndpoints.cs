@@ -1,5 +1,6 @@
 using Care.Clinical.EarlyWarning;
 using Care.Core.Errors;
+using Care.Core.Ids;
 using Care.Hermes.Access;
 using Care.Hermes.Alerts;
 using Care.Hermes.Hosting;
@@ -18,7 +19,7 @@ internal static class AlertEndpoints
         api.MapGet("/alerts", ListAsync)
             .RequireAuthorization(Policies.Clinician)
             .WithName("GetAlerts")
-            .WithSummary("Alerts raised since a time (optional), at or above a level (optional: low-medium, medium, high), of one kind (optional: news2, sepsis-model), newest first. Sepsis-model alerts carry their explanation.")
+            .WithSummary("Alerts raised since a time (optional, ISO 8601), at or above a level (optional: low-medium, medium, high), of one kind (optional: news2, sepsis-model), newest first, at most 'limit' (default 1,000) after every filter; a care team's token sees its wearers only. Sepsis-model alerts carry their explanation. Each wearer whose alerts are returned gets a RecordAccessed ledger entry.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapPost("/alerts/{id}/ack", AcknowledgeAsync)
             .RequireAuthorization(Policies.Clinician)
@@ -28,7 +29,7 @@ internal static class AlertEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> AcknowledgeAsync(string id, HttpContext http, IHermesStore store, TimeProvider time, HermesOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> AcknowledgeAsync(string id, HttpContext http, IHermesStore store, TimeProvider time, HermesOptions options, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
     {
         if (!long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long alertId) || alertId < 1)
         {
@@ -36,10 +37,22 @@ internal static class AlertEndpoints
         }
         var caller = Caller.From(http.User);
         var now = time.GetUtcNow();
+        if (caller.Wearers is not null)
+        {
+            // A care team acknowledges only its own wearers' alerts.
+            var target = (await store.GetAlertAsync(alertId, cancellationToken))?.WearerId;
+            if (target is not null && !caller.MayRead(WearerId.Parse(target)))
+            {
+                return WearerEndpoints.OutOfScope(WearerId.Parse(target));
+            }
+        }
         var alert = await store.AcknowledgeAlertAsync(alertId, caller.TokenId, caller.Role, now, now + options.AlertSuppression, cancellationToken);
-        return alert is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown alert", detail: $"id: no alert {alertId}")
-            : Results.Ok(Describe(alert));
+        if (alert is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown alert", detail: $"id: no alert {alertId}");
+        }
+        await heads.SignIfDueAsync(cancellationToken);
+        return Results.Ok(Describe(alert));
     }
 
     private static object Describe(AlertRecord a) => new
@@ -56,7 +69,7 @@ internal static class AlertEndpoints
         acknowledgedBy = a.AcknowledgedBy,
     };
 
-    private static async Task<IResult> ListAsync(string? since, string? level, string? kind, string? limit, IHermesStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? since, string? level, string? kind, string? limit, HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var from = QueryText.Time(since, "since");
         var minimum = ParseLevel(level);
@@ -64,10 +77,14 @@ internal static class AlertEndpoints
             : AlertKindNames.TryParse(kind, out var k) ? k
             : throw new InvalidInputException("kind", $"'{kind}' is not an alert kind; use news2 or sepsis-model");
         int max = QueryText.Limit(limit, 1000, 10_000);
-        var alerts = await store.GetAlertsAsync(from, max, cancellationToken);
+        var caller = Caller.From(http.User);
+        var alerts = await store.GetAlertsAsync(new AlertQuery(from, minimum, only, caller.Wearers, max), cancellationToken);
+        // Alerts carry vitals and explanations: each wearer whose alerts are returned has the read in their ledger.
+        var wearers = alerts.Select(a => WearerId.Parse(a.WearerId)).Distinct().ToList();
+        await store.RecordAccessAsync(caller.TokenId, caller.Role, wearers, time.GetUtcNow(), "read alerts", cancellationToken);
         return Results.Ok(new
         {
-            alerts = alerts.Where(a => a.Level >= minimum && (only is null || a.Kind == only)).Select(Describe),
+            alerts = alerts.Select(Describe),
             note = WearerEndpoints.DecisionSupport,
         });
     }

@@ -59,7 +59,8 @@ internal static class BundleEndpoints
         {
             size.MaxRequestBodySize = maxBytes + 1L;
         }
-        using var buffer = new MemoryStream(request.ContentLength is long n ? (int)n : 64 * 1024);
+        // The buffer grows with what actually arrives: a declared length allocates nothing before the bytes come.
+        using var buffer = new MemoryStream(64 * 1024);
         byte[] chunk = new byte[64 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)

@@ -25,7 +25,7 @@ internal static class ModelEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ReleaseAsync(HttpRequest request, HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> ReleaseAsync(HttpRequest request, HttpContext http, IHermesStore store, TimeProvider time, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
     {
         string name, version, sha256;
         try
@@ -46,15 +46,16 @@ internal static class ModelEndpoints
         }
         var caller = Caller.From(http.User);
         long index = await store.ReleaseModelAsync(name, version, sha256.ToLowerInvariant(), caller.TokenId, time.GetUtcNow(), cancellationToken);
+        await heads.SignIfDueAsync(cancellationToken);
         return Results.Json(new { name, version, sha256 = sha256.ToLowerInvariant(), ledgerIndex = index }, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> LatestAsync(string name, IHermesStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> LatestAsync(string name, HttpContext http, IHermesStore store, TimeProvider time, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
     {
-        var proof = await store.LatestModelAsync(name, cancellationToken);
-        return proof is null
+        var latest = await store.LatestModelAsync(name, cancellationToken);
+        return latest is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No release", detail: $"name: no model '{name}' was released")
-            : Results.Text(proof.ToJson(), "application/json");
+            : await ProofAnswer.ForAsync(latest, http, store, time, heads, cancellationToken);
     }
 
     private static string Text(JsonElement root, string name) =>

@@ -31,7 +31,7 @@ internal static class TherapyEndpoints
         api.MapGet("/wearers/{id}/dose-plans/latest", LatestAsync)
             .RequireAuthorization(Policies.Device)
             .WithName("GetLatestDosePlan")
-            .WithSummary("The wearer's newest dose plan with its inclusion proof; the kiosk fills only to a proven plan.")
+            .WithSummary("The wearer's newest dose plan with its inclusion proof; the kiosk fills only to a proven plan. 503 with Retry-After while the plan is not yet covered by a signed tree head (at most one signing interval).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/cartridge-fills", FilledAsync)
             .RequireAuthorization(Policies.Device)
@@ -41,9 +41,13 @@ internal static class TherapyEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> IssueAsync(string id, HttpRequest request, HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> IssueAsync(string id, HttpRequest request, HttpContext http, IHermesStore store, TimeProvider time, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
     {
         var wearer = QueryText.Wearer(id);
+        if (!Caller.From(http.User).MayRead(wearer))
+        {
+            return WearerEndpoints.OutOfScope(wearer);
+        }
         using var json = await ReadJsonAsync(request, cancellationToken);
         var root = json.RootElement;
         string drug = Text(root, "drug");
@@ -67,18 +71,19 @@ internal static class TherapyEndpoints
         string planSha = Convert.ToHexStringLower(SHA256.HashData(plan.ToCanonicalJson()));
         var caller = Caller.From(http.User);
         long index = await store.AppendToLedgerAsync(new DosePlanIssued(planId, wearer, drug, amount, unit, planSha, caller.TokenId) { At = time.GetUtcNow() }, cancellationToken);
+        await heads.SignIfDueAsync(cancellationToken);
         return Results.Json(new { planId, wearerId = wearer.Value, drug, amount, unit, planSha256 = planSha, ledgerIndex = index }, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> LatestAsync(string id, IHermesStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> LatestAsync(string id, HttpContext http, IHermesStore store, TimeProvider time, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
     {
-        var proof = await store.ProveLatestAsync(nameof(DosePlanIssued), QueryText.Wearer(id), cancellationToken);
-        return proof is null
+        var latest = await store.ProveLatestAsync(nameof(DosePlanIssued), QueryText.Wearer(id), cancellationToken);
+        return latest is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No dose plan", detail: $"id: no dose plan was issued for wearer '{id}'")
-            : Results.Text(proof.ToJson(), "application/json");
+            : await ProofAnswer.ForAsync(latest, http, store, time, heads, cancellationToken);
     }
 
-    private static async Task<IResult> FilledAsync(HttpRequest request, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> FilledAsync(HttpRequest request, IHermesStore store, TimeProvider time, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
     {
         using var json = await ReadJsonAsync(request, cancellationToken);
         var root = json.RootElement;
@@ -93,7 +98,7 @@ internal static class TherapyEndpoints
             At = time.GetUtcNow(),
         };
         var latest = await store.ProveLatestAsync(nameof(DosePlanIssued), wearer, cancellationToken);
-        var plan = latest is null ? null : LedgerEntryReader.Read(latest.Data).Entry as DosePlanIssued;
+        var plan = latest is null ? null : LedgerEntryReader.Read(latest.Record.Data).Entry as DosePlanIssued;
         if (plan is null || plan.PlanId != fill.PlanId)
         {
             throw new Ingest.IngestConflictException("$.planId", $"'{fill.PlanId}' is not the newest dose plan of wearer '{wearer}'");
@@ -103,6 +108,7 @@ internal static class TherapyEndpoints
             throw new Ingest.IngestConflictException("$.prescribed", $"the fill reports {fill.Prescribed} {fill.Unit} {fill.Drug}; plan {plan.PlanId} prescribes {plan.Amount} {plan.Unit} {plan.Drug}");
         }
         long index = await store.AppendToLedgerAsync(fill, cancellationToken);
+        await heads.SignIfDueAsync(cancellationToken);
         return Results.Json(new { ledgerIndex = index }, statusCode: StatusCodes.Status201Created);
     }
 

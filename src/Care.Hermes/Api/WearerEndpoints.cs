@@ -41,7 +41,7 @@ internal static class WearerEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         wearers.MapGet("/ledger", LedgerAsync)
             .WithName("GetWearerLedger")
-            .WithSummary("The ledger's entries about this wearer (record accesses, dose plans, cartridge fills), each with an inclusion proof and a signed tree head, verifiable offline with the ledger key from /v1/keys.")
+            .WithSummary("One page of the ledger's entries about this wearer (record accesses, dose plans, cartridge fills, patches, refusals) after index 'after' (default: from the start), at most 'limit' (default 100, at most 1,000): each with an inclusion proof under the newest scheduled signed tree head, verifiable offline with the ledger key from /v1/keys; newer entries are listed as pending; 'nextAfter' reads the next page.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         wearers.MapGet("/risk", RiskAsync)
             .WithName("GetRisk")
@@ -62,9 +62,9 @@ internal static class WearerEndpoints
             throw new InvalidInputException("to", "must not be earlier than 'from'");
         }
         int max = QueryText.Limit(limit, DefaultLimit, MaxLimit);
-        if (!await OpenRecordAsync(wearer, "read observations", http, store, time, cancellationToken))
+        if (await OpenRecordAsync(wearer, "read observations", http, store, time, cancellationToken) is { } refused)
         {
-            return NotFound(id);
+            return refused;
         }
         var rows = await store.QueryObservationsAsync(new ObservationQuery(wearer, sign, start, end, max + 1), cancellationToken);
         return Results.Ok(new
@@ -91,9 +91,9 @@ internal static class WearerEndpoints
             throw new InvalidInputException("to", "must not be earlier than 'from'");
         }
         int max = QueryText.Limit(limit, DefaultLimit, MaxLimit);
-        if (!await OpenRecordAsync(wearer, "read doses", http, store, time, cancellationToken))
+        if (await OpenRecordAsync(wearer, "read doses", http, store, time, cancellationToken) is { } refused)
         {
-            return NotFound(id);
+            return refused;
         }
         var rows = await store.QueryDosesAsync(new DoseQuery(wearer, start, end, max + 1), cancellationToken);
         return Results.Ok(new
@@ -126,9 +126,9 @@ internal static class WearerEndpoints
             throw new InvalidInputException("to", "must not be earlier than 'from'");
         }
         int max = QueryText.Limit(limit, DefaultLimit, MaxLimit);
-        if (!await OpenRecordAsync(wearer, "read events", http, store, time, cancellationToken))
+        if (await OpenRecordAsync(wearer, "read events", http, store, time, cancellationToken) is { } refused)
         {
-            return NotFound(id);
+            return refused;
         }
         var rows = await store.QueryEventsAsync(new EventQuery(wearer, only, start, end, max + 1), cancellationToken);
         return Results.Ok(new
@@ -146,28 +146,39 @@ internal static class WearerEndpoints
         });
     }
 
-    private static async Task<IResult> LedgerAsync(string id, HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> LedgerAsync(string id, string? after, string? limit, HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var wearer = QueryText.Wearer(id);
-        if (!await OpenRecordAsync(wearer, "read ledger", http, store, time, cancellationToken))
+        long from = QueryText.Index(after, "after");
+        int max = QueryText.Limit(limit, 100, 1000);
+        if (await OpenRecordAsync(wearer, "read ledger", http, store, time, cancellationToken) is { } refused)
         {
-            return NotFound(id);
+            return refused;
         }
-        var proofs = await store.ProveWearerAsync(wearer, cancellationToken);
+        // Proven under the newest scheduled head; reading signs nothing, so the answer's size is the page's.
+        var page = await store.ProveWearerAsync(wearer, from, max, cancellationToken);
         return Results.Ok(new
         {
             wearerId = wearer.Value,
             ledgerKeyId = store.LedgerKey.KeyId,
-            entries = proofs.Select(p => System.Text.Json.JsonDocument.Parse(p.ToJson()).RootElement),
+            treeHead = page.Head is { } head ? LedgerEndpoints.Describe(head) : null,
+            entries = page.Proven.Select(p => System.Text.Json.JsonDocument.Parse(p.ToJson()).RootElement),
+            pending = page.Pending.Select(r => new
+            {
+                index = r.Index,
+                entry = System.Text.Json.JsonDocument.Parse(r.Data).RootElement,
+                note = "not yet covered by a signed tree head; it will be within the signing interval",
+            }),
+            nextAfter = page.NextAfter,
         });
     }
 
     private static async Task<IResult> RiskAsync(string id, HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var wearer = QueryText.Wearer(id);
-        if (!await OpenRecordAsync(wearer, "read risk", http, store, time, cancellationToken))
+        if (await OpenRecordAsync(wearer, "read risk", http, store, time, cancellationToken) is { } refused)
         {
-            return NotFound(id);
+            return refused;
         }
         var risk = await store.GetLatestRiskAsync(wearer, cancellationToken);
         var model = await store.GetLatestModelRiskAsync(wearer, cancellationToken);
@@ -199,20 +210,30 @@ internal static class WearerEndpoints
     }
 
     /// <summary>
-    /// The gate of every read of a wearer's record: false when the wearer is unknown; otherwise the
-    /// read is written to the ledger (who, role, which wearer, when, what) before any data is returned.
+    /// The gate of every read of a wearer's record: a refusal when the caller's care team does not
+    /// include the wearer (403) or the wearer is unknown (404); otherwise the read is written to the
+    /// ledger (who, role, which wearer, when, what) before any data is returned, and null comes back.
     /// </summary>
-    private static async Task<bool> OpenRecordAsync(Core.Ids.WearerId wearer, string action, HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<IResult?> OpenRecordAsync(Core.Ids.WearerId wearer, string action, HttpContext http, IHermesStore store, TimeProvider time, CancellationToken cancellationToken)
     {
+        var caller = Caller.From(http.User);
+        if (!caller.MayRead(wearer))
+        {
+            return OutOfScope(wearer);
+        }
         if (!await store.WearerExistsAsync(wearer, cancellationToken))
         {
-            return false;
+            return NotFound(wearer.Value);
         }
-        var caller = Caller.From(http.User);
-        await store.RecordAccessAsync(caller.TokenId, caller.Role, wearer, time.GetUtcNow(), action, cancellationToken);
-        return true;
+        await store.RecordAccessAsync(caller.TokenId, caller.Role, [wearer], time.GetUtcNow(), action, cancellationToken);
+        return null;
     }
 
-    private static IResult NotFound(string id) =>
+    /// <summary>403 for a wearer outside a care team's token scope (answered before looking the wearer up, so it reveals nothing).</summary>
+    internal static IResult OutOfScope(Core.Ids.WearerId wearer) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Outside this token's care team",
+            detail: $"id: this token may read only its care team's wearers, and '{wearer}' is not one of them");
+
+    internal static IResult NotFound(string id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown wearer", detail: $"id: no data is stored for wearer '{id}'");
 }

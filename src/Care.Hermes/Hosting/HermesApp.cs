@@ -1,7 +1,6 @@
 using Care.Hermes.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 
 namespace Care.Hermes.Hosting;
 
@@ -26,9 +25,10 @@ public static class HermesApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).WithName("Health").AllowAnonymous();
+        app.MapHealth();
         var v1 = app.MapGroup("/v1");
         v1.MapBundles();
         v1.MapWearers();
@@ -37,6 +37,7 @@ public static class HermesApp
         v1.MapDevices();
         v1.MapModels();
         v1.MapTherapy();
+        v1.MapLedger();
         return app;
     }
 }

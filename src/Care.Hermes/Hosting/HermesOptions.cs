@@ -29,4 +29,17 @@ public sealed class HermesOptions
 
     /// <summary>Limits on uploaded bundles.</summary>
     public BundleLimits Limits { get; init; } = BundleLimits.Default;
+
+    /// <summary>
+    /// The least time between two signed tree heads, and the longest an act waits for one (its
+    /// maximum merge delay): heads are signed after write acts and on this timer, never on a read.
+    /// Default 10 seconds; 1 second to 1 day.
+    /// </summary>
+    public TimeSpan TreeHeadInterval { get; init; } = Ledger.TreeHeadSchedule.DefaultInterval;
+
+    /// <summary>Requests one token may make per minute before answers turn to 429 with <c>Retry-After</c> (default 1,200; 0 turns the limit off).</summary>
+    public int RequestsPerTokenPerMinute { get; init; } = 1200;
+
+    /// <summary>Requests one network address may make per minute, tokens or not (default 2,400; 0 turns the limit off).</summary>
+    public int RequestsPerAddressPerMinute { get; init; } = 2400;
 }

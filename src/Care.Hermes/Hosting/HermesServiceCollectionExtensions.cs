@@ -1,5 +1,6 @@
 using Care.Hermes.Access;
 using Care.Hermes.Ingest;
+using Care.Hermes.Ledger;
 using Care.Hermes.Risk;
 using Care.Hermes.Storage;
 using Care.Hermes.Storage.Sqlite;
@@ -23,9 +24,15 @@ public static class HermesServiceCollectionExtensions
         services.AddSingleton<IHermesStore>(sp => SqliteHermesStore.Open(options.DatabasePath, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => HermesKeys.Recipient(options.DatabasePath));
         var modelRisk = options.SepsisModelPath is null ? null : SepsisRiskScoring.Load(options.SepsisModelPath, options.ModelScorerCapacity);
+        services.AddSingleton(sp => new TreeHeadSchedule(sp.GetRequiredService<IHermesStore>(), options.TreeHeadInterval));
+        services.AddHostedService<TreeHeadSigner>();
         services.AddSingleton(sp => new BundleIngestor(
-            sp.GetRequiredService<IHermesStore>(), sp.GetRequiredService<HybridKemPrivateKey>(), sp.GetRequiredService<TimeProvider>(), options.Limits, modelRisk));
+            sp.GetRequiredService<IHermesStore>(), sp.GetRequiredService<HybridKemPrivateKey>(), sp.GetRequiredService<TimeProvider>(), options.Limits, modelRisk)
+        {
+            TreeHeads = sp.GetRequiredService<TreeHeadSchedule>(),
+        });
         services.AddSingleton<TokenIssuer>();
+        services.AddCareRateLimits(options);
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -20,6 +20,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             InvalidInputException e => Problems.Invalid(e.Errors),
             IngestConflictException e => Problems.Conflict(e.Where, e.Problem),
             BundleRejectedException { Reason: BundleRejection.Replayed } e => Problems.Conflict("sequence", e.Message),
+            BundleRejectedException { Reason: BundleRejection.WrongWearer or BundleRejection.RetiredDevice } e => Problems.Forbidden("$.wearerId", e.Message),
             BundleRejectedException e => Problems.Invalid([new InputError($"sealed bundle ({e.Reason})", e.Message)]),
             BadHttpRequestException e => Problems.Invalid([new InputError("$", e.Message)]),
             _ => null,

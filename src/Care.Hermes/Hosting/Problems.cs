@@ -35,4 +35,18 @@ public static class Problems
         problem.Extensions["errors"] = new[] { new { where, problem = detail } };
         return problem;
     }
+
+    /// <summary>403: the caller is known but may not do this (a patch writing another wearer's record, a care team reading outside its scope).</summary>
+    public static ProblemDetails Forbidden(string where, string detail)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "Forbidden",
+            Detail = $"{where}: {detail}",
+            Type = "https://care.example/problems/forbidden",
+        };
+        problem.Extensions["errors"] = new[] { new { where, problem = detail } };
+        return problem;
+    }
 }

@@ -34,8 +34,11 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
     /// <summary>Room the seal adds around the payload (header, KEM ciphertext, nonce, tag, signature).</summary>
     private const int SealOverheadBytes = 8 * 1024;
 
+    /// <summary>Signs tree heads when due after each ingest; null for none (tests of ingest alone).</summary>
+    public Ledger.TreeHeadSchedule? TreeHeads { get; init; }
+
     /// <summary>Ingests one sealed bundle.</summary>
-    /// <exception cref="BundleRejectedException">The seal is not acceptable (unsigned, unknown or revoked device, tampered, replayed, …); nothing was stored.</exception>
+    /// <exception cref="BundleRejectedException">The seal is not acceptable (unsigned, unknown or revoked device, tampered, replayed, …), or the signing patch may not write the record the bundle names (bound to another wearer, retired), which is written to the ledger as <c>BundleRefused</c>; nothing was stored.</exception>
     /// <exception cref="InvalidInputException">The payload is invalid; nothing was stored.</exception>
     /// <exception cref="IngestConflictException">The bundle contradicts stored data; nothing was stored.</exception>
     public async Task<IngestResult> IngestAsync(ReadOnlyMemory<byte> sealedBundle, CancellationToken cancellationToken = default)
@@ -45,11 +48,27 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
             throw new InvalidInputException("$", $"the bundle is {sealedBundle.Length} bytes; the limit is {limits.MaxBytes + SealOverheadBytes} bytes");
         }
         byte[] sealedHash = SHA256.HashData(sealedBundle.Span);
+        var (result, refusal) = await StoreAsync(sealedBundle, sealedHash, cancellationToken);
+        if (refusal is not null)
+        {
+            // The ingest transaction rolled back; the refusal is ledgered on its own, once per upload.
+            await store.RecordRefusalAsync(refusal.Entry, cancellationToken);
+            throw refusal.Exception;
+        }
+        if (TreeHeads is not null && result!.Status == IngestStatus.Stored)
+        {
+            await TreeHeads.SignIfDueAsync(cancellationToken);
+        }
+        return result!;
+    }
+
+    private async Task<(IngestResult? Result, Refusal? Refusal)> StoreAsync(ReadOnlyMemory<byte> sealedBundle, byte[] sealedHash, CancellationToken cancellationToken)
+    {
         await using var session = await store.BeginIngestAsync(cancellationToken);
         // An identical retry is recognised before opening: its sequence number would read as a replay.
         if (await session.FindSealedAsync(sealedHash) is { } retried)
         {
-            return new IngestResult(retried.BundleId, IngestStatus.AlreadyStored, retried.ObservationCount, 0, Convert.ToHexStringLower(retried.ContentSha256));
+            return (new IngestResult(retried.BundleId, IngestStatus.AlreadyStored, retried.ObservationCount, 0, Convert.ToHexStringLower(retried.ContentSha256)), null);
         }
         var opened = new BundleOpener(recipient, store.Devices, session.Sequences).Open(sealedBundle.Span);
         var now = time.GetUtcNow();
@@ -58,8 +77,13 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
         {
             throw new InvalidInputException("$.patchId", $"'{bundle.PatchId}' is not the device that signed the bundle ('{opened.DeviceId}')");
         }
-        // The hash of the canonical encoding identifies the content, whatever whitespace or field order it arrived in.
-        byte[] hash = SHA256.HashData(BundleWriter.Write(bundle));
+        if (Refuse(opened.DeviceId, bundle, sealedHash, now) is { } refusal)
+        {
+            return (null, refusal);
+        }
+        // The content is identified by its canonical encoding, whatever whitespace or field order it
+        // arrived in; the same hash goes into the ledger, so an edited stored row is caught against it.
+        byte[] hash = BundleContent.Sha256(bundle);
         var existing = await session.FindBundleAsync(bundle.BundleId);
         if (existing is not null)
         {
@@ -67,31 +91,38 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
             {
                 throw new IngestConflictException("$.bundleId", $"bundle {bundle.BundleId} was already stored with different content");
             }
-            return new IngestResult(bundle.BundleId, IngestStatus.AlreadyStored, existing.ObservationCount, 0, Convert.ToHexStringLower(hash));
+            return (new IngestResult(bundle.BundleId, IngestStatus.AlreadyStored, existing.ObservationCount, 0, Convert.ToHexStringLower(hash)), null);
         }
-        var wearer = await session.GetWearerAsync(bundle.WearerId);
-        if (bundle.Observations.Count > 0 && wearer.LastObservation is DateTimeOffset last && bundle.Observations[0].Time <= last)
+        // Ordering is per patch: another patch's data can never make this patch's upload a conflict.
+        var (patchLastObservation, patchLastDose) = await session.GetPatchWatermarksAsync(bundle.PatchId);
+        if (bundle.Observations.Count > 0 && patchLastObservation is DateTimeOffset last && bundle.Observations[0].Time <= last)
         {
             throw new IngestConflictException("$.observations[0].time",
-                $"{bundle.Observations[0].Time:O} is not after the wearer's newest stored observation ({last:O}); a wearer's bundles must follow one another in time");
+                $"{bundle.Observations[0].Time:O} is not after this patch's newest stored observation ({last:O}); a patch's bundles must follow one another in time");
         }
-        if (bundle.Doses.Count > 0 && await session.GetLastDoseTimeAsync(bundle.WearerId) is DateTimeOffset lastDose && bundle.Doses[0].Time <= lastDose)
+        if (bundle.Doses.Count > 0 && patchLastDose is DateTimeOffset lastDose && bundle.Doses[0].Time <= lastDose)
         {
             throw new IngestConflictException("$.doses[0].time",
-                $"{bundle.Doses[0].Time:O} is not after the wearer's newest stored dose ({lastDose:O}); a wearer's bundles must follow one another in time");
+                $"{bundle.Doses[0].Time:O} is not after this patch's newest stored dose ({lastDose:O}); a patch's bundles must follow one another in time");
         }
-        if (await session.FindStoredEventAsync(bundle.WearerId, bundle.Events) is int stored and >= 0)
+        if (await session.FindStoredEventAsync(bundle.WearerId, bundle.PatchId, bundle.Events) is int stored and >= 0)
         {
             var e = bundle.Events[stored];
             throw new IngestConflictException($"$.events[{stored}]",
-                $"a {Core.Events.PatchEventKinds.Name(e.Kind)} event starting at {e.Start:O} is already stored for this wearer");
+                $"a {Core.Events.PatchEventKinds.Name(e.Kind)} event starting at {e.Start:O} is already stored from this patch");
         }
+        var wearer = await session.GetWearerAsync(bundle.WearerId);
         long bundleKey = await session.AddBundleAsync(bundle, hash, sealedHash, now);
-        await session.AppendLedgerAsync(BundleAccepted.From(opened, bundle.BundleId.ToString(), now));
+        await session.AppendLedgerAsync(new BundleAccepted(bundle.BundleId.ToString(), Convert.ToHexStringLower(hash), opened.DeviceId, opened.Sequence) { At = now });
 
+        // Risk follows the wearer's time: readings older than what was already scored (another
+        // patch's overlap at a swap) are stored but not scored again.
+        var scored = wearer.LastObservation is DateTimeOffset scoredUpTo
+            ? bundle.Observations.Where(o => o.Time > scoredUpTo).ToList()
+            : (IReadOnlyList<Core.Observations.Observation>)bundle.Observations;
         var tracker = new News2Tracker(wearer.RiskStateJson is null ? null : JsonSerializer.Deserialize<News2TrackerState>(wearer.RiskStateJson, StateJson));
         var assessments = new List<News2Assessment>();
-        foreach (var observation in bundle.Observations)
+        foreach (var observation in scored)
         {
             tracker.Add(observation, assessments);
         }
@@ -103,7 +134,7 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
         // The model's scorer leaves the cache for this ingest and goes back only once the transaction
         // committed: if anything below fails, the next ingest rebuilds it from the committed hours.
         StaggeredScorer? scorer = null;
-        if (modelRisk is not null && bundle.Observations.Count > 0)
+        if (modelRisk is not null && scored.Count > 0)
         {
             var state = wearer.ModelRiskStateJson is null ? null : JsonSerializer.Deserialize<ModelRiskState>(wearer.ModelRiskStateJson, StateJson);
             if (state is { LacksPolicyRun: true })
@@ -115,22 +146,48 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
             var modelTracker = new ModelRiskTracker(wearerId, scorer, state);
             var hours = new List<ModelRiskRecord>();
             var escalations = new List<ModelEscalation>();
-            foreach (var observation in bundle.Observations)
+            foreach (var observation in scored)
             {
                 modelTracker.Add(observation, hours, escalations);
             }
             alerts.AddRange(escalations.Where(e => !ModelSuppressed(wearer, e.Risk)).Select(e => ModelRiskReason.Alert(e.Risk, modelRisk.ModelName, e.Rule)));
             await session.StoreModelRiskAsync(bundle.WearerId, JsonSerializer.Serialize(modelTracker.Snapshot(), StateJson), hours);
         }
-        var newest = bundle.Observations.Count > 0 ? bundle.Observations[^1].Time : wearer.LastObservation;
+        var newest = scored.Count > 0 ? scored[^1].Time : wearer.LastObservation;
         await session.UpdateWearerAsync(bundle.WearerId, bundleKey, newest, JsonSerializer.Serialize(tracker.Snapshot(), StateJson), risks, alerts);
         await session.CommitAsync();
         if (scorer is not null)
         {
             modelRisk!.Return(wearerId, scorer);
         }
-        return new IngestResult(bundle.BundleId, IngestStatus.Stored, bundle.Observations.Count, alerts.Count, Convert.ToHexStringLower(hash));
+        return (new IngestResult(bundle.BundleId, IngestStatus.Stored, bundle.Observations.Count, alerts.Count, Convert.ToHexStringLower(hash)), null);
     }
+
+    /// <summary>
+    /// A verified bundle that must not enter the record it names: its patch is bound to another
+    /// wearer (or to none) or was retired. The refusal names the reason and goes to the ledger under
+    /// the wearer whose record it tried to write.
+    /// </summary>
+    private Refusal? Refuse(string deviceId, Bundle bundle, byte[] sealedHash, DateTimeOffset now)
+    {
+        var device = store.Devices.Find(deviceId);
+        string? bound = device?.Wearer?.Value;
+        string? reason = device is null ? null
+            : bound is null ? $"patch '{deviceId}' is not bound to a wearer (registered before binding); register it again for its wearer"
+            : bound != bundle.WearerId.Value ? $"patch '{deviceId}' is registered for another wearer, not '{bundle.WearerId}'; a patch may write only its own wearer's record"
+            : device.Retired ? $"patch '{deviceId}' was retired at a swap; its data was already acknowledged"
+            : null;
+        if (reason is null)
+        {
+            return null;
+        }
+        var rejection = device!.Retired && bound == bundle.WearerId.Value ? BundleRejection.RetiredDevice : BundleRejection.WrongWearer;
+        return new Refusal(
+            new BundleRefused(deviceId, bundle.WearerId, reason, Convert.ToHexStringLower(sealedHash), bound) { At = now },
+            new BundleRejectedException(rejection, reason));
+    }
+
+    private sealed record Refusal(BundleRefused Entry, BundleRejectedException Exception);
 
     /// <summary>A clinician acknowledged a model alert of this level or higher recently: do not alert again yet.</summary>
     private static bool ModelSuppressed(WearerIngestState wearer, ModelRiskRecord risk) =>

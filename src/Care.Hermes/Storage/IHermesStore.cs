@@ -43,8 +43,11 @@ public interface IHermesStore : IAsyncDisposable
     /// <summary>The latest explained sepsis-model output of a wearer, or null when the model has not scored one.</summary>
     Task<ModelRiskRecord?> GetLatestModelRiskAsync(WearerId wearer, CancellationToken cancellationToken = default);
 
-    /// <summary>Alerts raised at or after <paramref name="since"/> (all when null), newest first, at most <paramref name="limit"/>.</summary>
-    Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken = default);
+    /// <summary>The alert with this id, or null.</summary>
+    Task<AlertRecord?> GetAlertAsync(long alertId, CancellationToken cancellationToken = default);
+
+    /// <summary>Alerts matching <paramref name="query"/> (every filter applied before its limit), newest first.</summary>
+    Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(AlertQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Acknowledges an alert (idempotent: a second acknowledgement returns the first), writes an
@@ -57,14 +60,45 @@ public interface IHermesStore : IAsyncDisposable
     /// <summary>Device identities that may upload; thread safe.</summary>
     IDeviceDirectory Devices { get; }
 
-    /// <summary>Registers a device identity (refusing classical-only algorithms and duplicates with <see cref="Core.Errors.InvalidInputException"/>).</summary>
-    Task RegisterDeviceAsync(string deviceId, string algorithm, byte[] publicKey, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Registers a patch identity for one wearer and writes <c>DeviceRegistered</c> to the ledger in
+    /// the same transaction (refusing classical-only algorithms and duplicates with <see cref="Core.Errors.InvalidInputException"/>).
+    /// </summary>
+    Task RegisterDeviceAsync(DeviceEnrolment enrolment, CancellationToken cancellationToken = default);
 
-    /// <summary>Revokes a device; false when no such device is registered.</summary>
-    Task<bool> RevokeDeviceAsync(string deviceId, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Ends a device (retired at a swap, or revoked) and writes <c>DeviceRetired</c> to the ledger in
+    /// the same transaction; its later bundles are refused. Idempotent (a second call changes nothing
+    /// and writes nothing); false when no such device is registered.
+    /// </summary>
+    Task<bool> EndDeviceAsync(string deviceId, DeviceEnd reason, string by, DateTimeOffset at, CancellationToken cancellationToken = default);
 
-    /// <summary>The ledger's entries about one wearer, each with an inclusion proof against a freshly signed tree head.</summary>
-    Task<IReadOnlyList<InclusionProofDocument>> ProveWearerAsync(WearerId wearer, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Writes a refusal of a verified bundle (<c>BundleRefused</c>) to the ledger, once per upload
+    /// (keyed by its sealed bytes' SHA-256): a resend of the same refused bytes writes nothing new.
+    /// </summary>
+    Task RecordRefusalAsync(BundleRefused refusal, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One page of the ledger's entries about one wearer (after index <paramref name="after"/>, at most
+    /// <paramref name="limit"/>), proven under the latest scheduled tree head; reading signs nothing.
+    /// </summary>
+    Task<LedgerPage> ProveWearerAsync(WearerId wearer, long after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Signs a tree head when one is due (entries since the last, and it is at least <paramref name="minInterval"/> old); null when none was due.</summary>
+    Task<SignedTreeHead?> PublishTreeHeadIfDueAsync(TimeSpan minInterval, CancellationToken cancellationToken = default);
+
+    /// <summary>Signs a tree head over the whole ledger now (the existing one when nothing was appended since): at shutdown and for operators.</summary>
+    Task<SignedTreeHead> PublishTreeHeadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The newest signed tree head, or null when none was signed yet.</summary>
+    Task<SignedTreeHead?> LatestTreeHeadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The RFC 9162 consistency proof between the trees of <paramref name="from"/> and <paramref name="to"/> entries (1 ≤ from ≤ to ≤ entries).</summary>
+    Task<IReadOnlyList<byte[]>> ConsistencyProofAsync(long from, long to, CancellationToken cancellationToken = default);
+
+    /// <summary>Number of ledger entries committed.</summary>
+    Task<long> LedgerSizeAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Releases an on-device model: writes <c>ModelReleased</c> (name, version, SHA-256 of the model
@@ -73,14 +107,14 @@ public interface IHermesStore : IAsyncDisposable
     /// </summary>
     Task<long> ReleaseModelAsync(string name, string version, string sha256Hex, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken = default);
 
-    /// <summary>The newest release of a model with its inclusion proof, or null when none was released.</summary>
-    Task<InclusionProofDocument?> LatestModelAsync(string name, CancellationToken cancellationToken = default);
+    /// <summary>The newest release of a model (with its inclusion proof once a signed head covers it), or null when none was released.</summary>
+    Task<ProvenRecord?> LatestModelAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>Appends an act to the ledger on its own (committed before return); returns its index.</summary>
     Task<long> AppendToLedgerAsync(LedgerEntry entry, CancellationToken cancellationToken = default);
 
-    /// <summary>The newest ledger entry of <paramref name="kind"/> about <paramref name="wearer"/>, with its inclusion proof, or null.</summary>
-    Task<InclusionProofDocument?> ProveLatestAsync(string kind, WearerId wearer, CancellationToken cancellationToken = default);
+    /// <summary>The newest ledger entry of <paramref name="kind"/> about <paramref name="wearer"/> (with its inclusion proof once a signed head covers it), or null.</summary>
+    Task<ProvenRecord?> ProveLatestAsync(string kind, WearerId wearer, CancellationToken cancellationToken = default);
 
     /// <summary>The ledger's public key (what a verifier needs).</summary>
     HybridVerificationKey LedgerKey { get; }
@@ -88,12 +122,21 @@ public interface IHermesStore : IAsyncDisposable
     /// <summary>True when the wearer has any stored data.</summary>
     Task<bool> WearerExistsAsync(WearerId wearer, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores a new token.</summary>
-    Task AddTokenAsync(TokenRecord token, CancellationToken cancellationToken = default);
+    /// <summary>Stores a new token and writes <c>TokenIssued</c> (id, role, expiry, scope; never the secret) to the ledger in the same transaction.</summary>
+    Task AddTokenAsync(TokenRecord token, string issuedBy, CancellationToken cancellationToken = default);
 
-    /// <summary>The token with this hash, or null.</summary>
+    /// <summary>The token with this hash (valid or not: the caller checks), or null.</summary>
     Task<TokenRecord?> FindTokenAsync(byte[] sha256, CancellationToken cancellationToken = default);
 
-    /// <summary>Records in the ledger that a token read a wearer's record (who, role, which wearer, when, what).</summary>
-    Task RecordAccessAsync(string tokenId, Access.Role role, WearerId wearer, DateTimeOffset at, string action, CancellationToken cancellationToken = default);
+    /// <summary>Every token, newest first (hashes included; never shown).</summary>
+    Task<IReadOnlyList<TokenRecord>> ListTokensAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a token and writes <c>TokenRevoked</c> to the ledger (idempotent); false when no token has this id.</summary>
+    Task<bool> RevokeTokenAsync(string tokenId, string revokedBy, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Records in the ledger that a token read wearers' records: one <c>RecordAccessed</c> per wearer (who, role, which wearer, when, what), in one transaction.</summary>
+    Task RecordAccessAsync(string tokenId, Access.Role role, IReadOnlyCollection<WearerId> wearers, DateTimeOffset at, string action, CancellationToken cancellationToken = default);
+
+    /// <summary>Null when the database answers and the ledger can be read; otherwise why not (for <c>/readyz</c>).</summary>
+    Task<string?> ReadinessProblemAsync(CancellationToken cancellationToken = default);
 }

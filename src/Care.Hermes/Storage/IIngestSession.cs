@@ -26,13 +26,13 @@ public interface IIngestSession : IAsyncDisposable
     /// <summary>The wearer's ingest position (a new wearer gets an empty one).</summary>
     ValueTask<WearerIngestState> GetWearerAsync(WearerId wearer);
 
-    /// <summary>The start time of the wearer's newest stored insulin dose, or null when none is stored.</summary>
-    ValueTask<DateTimeOffset?> GetLastDoseTimeAsync(WearerId wearer);
+    /// <summary>The index in <paramref name="events"/> of the first event whose (kind, start) the same patch already stored for the wearer, or −1.</summary>
+    ValueTask<int> FindStoredEventAsync(WearerId wearer, PatchId patch, IReadOnlyList<Core.Events.PatchEvent> events);
 
-    /// <summary>The index in <paramref name="events"/> of the first event whose (kind, start) is already stored for the wearer, or −1.</summary>
-    ValueTask<int> FindStoredEventAsync(WearerId wearer, IReadOnlyList<Core.Events.PatchEvent> events);
+    /// <summary>The times of the newest observation and the newest dose this patch delivered (null when none): ordering is per patch.</summary>
+    ValueTask<(DateTimeOffset? LastObservation, DateTimeOffset? LastDose)> GetPatchWatermarksAsync(PatchId patch);
 
-    /// <summary>Stores the bundle record, all its observations and all its doses; returns the bundle's storage key.</summary>
+    /// <summary>Stores the bundle record, all its observations, doses and events, and moves its patch's watermarks forward; returns the bundle's storage key.</summary>
     ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, byte[] sealedSha256, DateTimeOffset receivedAt);
 
     /// <summary>Stores NEWS2 assessments and alerts (of every kind) and moves the wearer's ingest position forward.</summary>

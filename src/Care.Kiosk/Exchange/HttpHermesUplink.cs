@@ -80,23 +80,36 @@ public sealed class HttpHermesUplink : IHermesUplink
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">This uplink was connected without a registration token.</exception>
-    public async Task RegisterPatchAsync(PatchId patch, HybridVerificationKey identity, CancellationToken cancellationToken = default)
+    public async Task RegisterPatchAsync(PatchId patch, WearerId wearer, HybridVerificationKey identity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        if (_registrationToken is null)
-        {
-            throw new InvalidOperationException("registering a patch needs an admin token; this uplink was connected with an upload token only");
-        }
         var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
         {
             ["deviceId"] = patch.Value,
+            ["wearerId"] = wearer.Value,
+            ["kioskId"] = KioskId,
             ["algorithm"] = HybridAlgorithms.Signature,
             ["publicKey"] = Convert.ToBase64String(identity.Export()),
         });
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/devices") { Content = Content(body, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _registrationToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RegistrationToken("register a patch"));
         using var response = await SendAsync(_http, request, $"register patch {patch.Value}", cancellationToken);
     }
+
+    /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">This uplink was connected without a registration token.</exception>
+    public async Task RetirePatchAsync(PatchId patch, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"v1/devices/{Uri.EscapeDataString(patch.Value)}/retire");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RegistrationToken("retire a patch"));
+        using var response = await SendAsync(_http, request, $"retire patch {patch.Value}", cancellationToken);
+    }
+
+    /// <summary>The kiosk's id, recorded with every patch it registers (default <c>kiosk</c>).</summary>
+    public string KioskId { get; init; } = "kiosk";
+
+    private string RegistrationToken(string what) =>
+        _registrationToken ?? throw new InvalidOperationException($"to {what} the kiosk needs an admin token; this uplink was connected with an upload token only");
 
     /// <inheritdoc/>
     /// <exception cref="UplinkRejectedException">Hermes refused the bundle (malformed, unknown or revoked device, too large…); retrying will not help.</exception>

@@ -17,13 +17,24 @@ public sealed class KioskExchange(IHermesUplink uplink, TimeProvider time, Actio
 
     /// <summary>
     /// Prepares a fresh patch for a wearer: a new hybrid identity generated on the patch, registered
-    /// with Hermes before the patch goes on the body, and Hermes's key to seal bundles for.
+    /// with Hermes for that wearer before the patch goes on the body, and Hermes's key to seal bundles for.
     /// </summary>
     public async Task<WearablePatch> IssuePatchAsync(PatchId id, WearerId wearer, CancellationToken cancellationToken = default)
     {
         var key = HybridSigningKey.Generate();
-        await uplink.RegisterPatchAsync(id, key.PublicKey, cancellationToken);
+        await uplink.RegisterPatchAsync(id, wearer, key.PublicKey, cancellationToken);
         return new WearablePatch(id, wearer, new PatchCredentials(key, uplink.RecipientKey));
+    }
+
+    /// <summary>
+    /// Retires a patch that came off the body, after an exchange whose data Hermes acknowledged
+    /// (<see cref="RunAsync"/> returned): Hermes refuses its bundles from then on, so a patch that
+    /// left the body cannot write into the record again.
+    /// </summary>
+    public Task RetirePatchAsync(WearablePatch patch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        return uplink.RetirePatchAsync(patch.Id, cancellationToken);
     }
 
     /// <summary>Runs an exchange with <paramref name="patch"/>.</summary>

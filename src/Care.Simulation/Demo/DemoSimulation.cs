@@ -124,6 +124,11 @@ public static class DemoSimulation
         KioskExchange exchange, WearablePatch patch, WearerLife life, IProgress<int>? progress, CancellationToken cancellationToken, bool swap)
     {
         await exchange.RunAsync(patch, cancellationToken);
+        if (swap)
+        {
+            // Its data is acknowledged and it leaves the body: Hermes refuses it from now on.
+            await exchange.RetirePatchAsync(patch, cancellationToken);
+        }
         life.Recorded += patch.Recorded;
         life.Faults += patch.Faults;
         life.Doses += patch.DosesRecorded;

@@ -29,4 +29,10 @@ public enum BundleRejection
 
     /// <summary>The sequence number is not above the last one accepted from this device.</summary>
     Replayed,
+
+    /// <summary>The device is registered for another wearer than the one the bundle names (or for none): it may write only its own wearer's record.</summary>
+    WrongWearer,
+
+    /// <summary>The device was retired at a swap: its data was acknowledged and it left the body.</summary>
+    RetiredDevice,
 }

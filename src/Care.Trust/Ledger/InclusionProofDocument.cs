@@ -55,14 +55,7 @@ public sealed record InclusionProofDocument(long Index, byte[] Data, byte[] Leaf
             ["entry"] = JsonNode.Parse(Data),
             ["data"] = Convert.ToBase64String(Data),
             ["leafHash"] = Convert.ToHexStringLower(LeafHash),
-            ["treeHead"] = new JsonObject
-            {
-                ["treeSize"] = TreeHead.TreeSize,
-                ["rootHash"] = Convert.ToHexStringLower(TreeHead.RootHash),
-                ["timestamp"] = TreeHead.Timestamp.ToUnixTimeMilliseconds(),
-                ["keyId"] = TreeHead.KeyId,
-                ["signature"] = Convert.ToBase64String(TreeHead.Signature),
-            },
+            ["treeHead"] = TreeHeadJson.Write(TreeHead),
             ["proof"] = new JsonArray([.. Proof.Select(p => (JsonNode)Convert.ToHexStringLower(p))]),
         };
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

@@ -101,7 +101,8 @@ public sealed partial class LedgerStore : IDisposable
     /// <summary>
     /// Appends one entry and returns its 0-based index. With <paramref name="transaction"/> the entry
     /// joins the caller's transaction and exists only if the caller commits; without one it is
-    /// committed before this returns. Throws <see cref="ArgumentException"/> for an invalid entry.
+    /// committed before this returns. The entry commits to the root of every entry before it
+    /// (<see cref="LedgerEntry.PreviousRootField"/>). Throws <see cref="ArgumentException"/> for an invalid entry.
     /// </summary>
     public long Append(LedgerEntry entry, SqliteTransaction? transaction = null)
     {
@@ -122,8 +123,10 @@ public sealed partial class LedgerStore : IDisposable
             var tx = transaction ?? own!;
             try
             {
-                using var next = Command(tx, "SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_entries");
-                var index = (long)next.ExecuteScalar()!;
+                // The in-memory tree is the log as this connection sees it (the caller's open
+                // transaction included): each entry commits to the root of every entry before it.
+                var tree = Sync(tx);
+                var index = tree.Size;
                 using var insert = Command(tx, "INSERT INTO ledger_entries (idx, kind, wearer, data, leaf_hash) VALUES ($idx, $kind, $wearer, $data, $leaf)");
                 var pIdx = insert.Parameters.Add("$idx", SqliteType.Integer);
                 var pKind = insert.Parameters.Add("$kind", SqliteType.Text);
@@ -134,13 +137,14 @@ public sealed partial class LedgerStore : IDisposable
                 var indices = new long[entries.Count];
                 for (var i = 0; i < entries.Count; i++, index++)
                 {
-                    var data = entries[i].ToCanonicalJson(index);
+                    var data = entries[i].ToCanonicalJson(index, tree.Root(index));
                     pIdx.Value = index;
                     pKind.Value = entries[i].Kind;
                     pWearer.Value = entries[i].Wearer is { } w ? w.Value : DBNull.Value;
                     pData.Value = data;
                     pLeaf.Value = MerkleHash.Leaf(data);
                     insert.ExecuteNonQuery();
+                    tree.Append((byte[])pLeaf.Value);
                     indices[i] = index;
                 }
                 own?.Commit();

@@ -163,7 +163,8 @@ public sealed class ApiTests
         Assert.Equal(1, alerts.GetProperty("alerts").GetArrayLength());
 
         // Every read of the record is in the ledger (alerts span wearers and are not a record read).
-        Assert.Equal(3, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-7'"));
+        // Observations, risk, and the alert list that returned this wearer's alert.
+        Assert.Equal(4, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-7'"));
     }
 
     [Fact]
@@ -325,18 +326,56 @@ public sealed class ApiTests
         await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-8", Vitals.Start, 20)), Cancel);
         var clinician = await server.ClientAsync(Role.Clinician);
         await clinician.GetAsync("/v1/wearers/W-8/observations", Cancel);
+        await server.SignTreeHeadAsync();
         var ledger = await clinician.GetFromJsonAsync<JsonElement>("/v1/wearers/W-8/ledger", Cancel);
         var entries = ledger.GetProperty("entries");
-        Assert.Equal(2, entries.GetArrayLength()); // the observations read, and this ledger read
+        // The patch's registration for W-8 and the observations read, proven under the scheduled head;
+        // this ledger read itself is pending until the next head.
+        Assert.Equal(["DeviceRegistered", "RecordAccessed"], entries.EnumerateArray().Select(e => e.GetProperty("entry").GetProperty("kind").GetString()));
+        Assert.Equal(1, ledger.GetProperty("pending").GetArrayLength());
         var keys = await server.Client().GetFromJsonAsync<JsonElement>("/v1/keys", Cancel);
         var ledgerKey = Trust.Identity.HybridVerificationKey.Import(Convert.FromBase64String(keys.GetProperty("ledger").GetProperty("publicKey").GetString()!));
         foreach (var entry in entries.EnumerateArray())
         {
             var proof = Trust.Ledger.InclusionProofDocument.Parse(entry.GetRawText(), "response");
             Assert.True(proof.Check(ledgerKey).IsValid);
-            Assert.Equal("RecordAccessed", entry.GetProperty("entry").GetProperty("kind").GetString());
         }
         Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'BundleAccepted'"));
+    }
+
+    [Fact]
+    public async Task Reading_the_ledger_view_300_times_signs_no_head_and_each_page_stays_bounded()
+    {
+        await using var server = await HermesServer.StartAsync();
+        var device = await server.ClientAsync(Role.Device);
+        await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-8", Vitals.Start, 20)), Cancel);
+        await server.SignTreeHeadAsync();
+        var clinician = await server.ClientAsync(Role.Clinician);
+        long heads = server.Database.Scalar("SELECT COUNT(*) FROM ledger_tree_heads");
+        int largest = 0;
+        for (int i = 0; i < 300; i++)
+        {
+            string page = await clinician.GetStringAsync("/v1/wearers/W-8/ledger?limit=20", Cancel);
+            largest = Math.Max(largest, page.Length);
+        }
+        // Every read is audited (300 RecordAccessed entries), yet no read signed a head (it was 300 heads and 1.76 MB before).
+        Assert.Equal(300, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-8'"));
+        Assert.Equal(heads, server.Database.Scalar("SELECT COUNT(*) FROM ledger_tree_heads"));
+        Assert.InRange(largest, 1, 64 * 1024);
+        // Paging walks every entry exactly once.
+        await server.SignTreeHeadAsync();
+        var seen = new List<long>();
+        long? after = null;
+        do
+        {
+            var page = await clinician.GetFromJsonAsync<JsonElement>($"/v1/wearers/W-8/ledger?limit=100{(after is null ? "" : $"&after={after}")}", Cancel);
+            seen.AddRange(page.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("index").GetInt64()));
+            seen.AddRange(page.GetProperty("pending").EnumerateArray().Select(e => e.GetProperty("index").GetInt64()));
+            after = page.GetProperty("nextAfter").ValueKind == JsonValueKind.Null ? null : page.GetProperty("nextAfter").GetInt64();
+        }
+        while (after is not null);
+        Assert.Equal(seen.Distinct().Count(), seen.Count);
+        Assert.Equal(server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE wearer = 'W-8'"), seen.Count);
     }
 
     [Fact]
@@ -373,10 +412,10 @@ public sealed class ApiTests
         await using var server = await HermesServer.StartAsync();
         var admin = await server.ClientAsync(Role.Admin);
         var key = Trust.Identity.HybridSigningKey.Generate();
-        string body = $$"""{"deviceId":"P-77","algorithm":"hybrid-ed25519-mldsa65","publicKey":"{{Convert.ToBase64String(key.PublicKey.Export())}}"}""";
+        string body = $$"""{"deviceId":"P-77","wearerId":"W-77","kioskId":"K-1","algorithm":"hybrid-ed25519-mldsa65","publicKey":"{{Convert.ToBase64String(key.PublicKey.Export())}}"}""";
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/v1/devices", Json(body), Cancel)).StatusCode);
         await ProblemAsync(await admin.PostAsync("/v1/devices", Json(body), Cancel), HttpStatusCode.BadRequest);
-        var rsa = await ProblemAsync(await admin.PostAsync("/v1/devices", Json("""{"deviceId":"P-78","algorithm":"RSA","publicKey":"AAAA"}"""), Cancel), HttpStatusCode.BadRequest);
+        var rsa = await ProblemAsync(await admin.PostAsync("/v1/devices", Json("""{"deviceId":"P-78","wearerId":"W-78","algorithm":"RSA","publicKey":"AAAA"}"""), Cancel), HttpStatusCode.BadRequest);
         Assert.Contains("classical-only", rsa.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var device = await server.ClientAsync(Role.Device);

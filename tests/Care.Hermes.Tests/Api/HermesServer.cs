@@ -65,6 +65,18 @@ internal sealed class HermesServer : IAsyncDisposable
     /// <summary>A fresh bearer token of <paramref name="role"/>.</summary>
     public async Task<string> TokenAsync(Role role) => (await _app.Services.GetRequiredService<TokenIssuer>().CreateAsync(role)).Item2;
 
+    /// <summary>Lets one tree-head interval pass on the fake clock and signs the head that is then due (as the scheduled signer would).</summary>
+    public async Task<Trust.Ledger.SignedTreeHead?> SignTreeHeadAsync()
+    {
+        var schedule = _app.Services.GetRequiredService<Ledger.TreeHeadSchedule>();
+        Clock.Advance(schedule.Interval);
+        await schedule.SignIfDueAsync();
+        return await Store.LatestTreeHeadAsync();
+    }
+
+    /// <summary>The server's store.</summary>
+    public Storage.IHermesStore Store => _app.Services.GetRequiredService<Storage.IHermesStore>();
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

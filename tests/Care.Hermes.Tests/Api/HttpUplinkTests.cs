@@ -90,7 +90,7 @@ public sealed class HttpUplinkTests
 
         // A patch Hermes never registered: refused, and its readings stay on it for the next visit.
         var uploadOnly = await HttpHermesUplink.ConnectAsync(http, await server.TokenAsync(Role.Device), registrationToken: null, Cancel);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => uploadOnly.RegisterPatchAsync(PatchId.Parse("P-9"), Trust.Identity.HybridSigningKey.Generate().PublicKey, Cancel));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => uploadOnly.RegisterPatchAsync(PatchId.Parse("P-9"), WearerId.Parse("W-9"), Trust.Identity.HybridSigningKey.Generate().PublicKey, Cancel));
         var stranger = new WearablePatch(PatchId.Parse("P-9"), WearerId.Parse("W-9"), new PatchCredentials(Trust.Identity.HybridSigningKey.Generate(), uploadOnly.RecipientKey));
         stranger.Record(VitalSign.HeartRate, Vitals.Start, 70);
         var refused = await Assert.ThrowsAsync<UplinkRejectedException>(() => new KioskExchange(uploadOnly, server.Clock).RunAsync(stranger, Cancel));

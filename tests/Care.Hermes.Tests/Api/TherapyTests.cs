@@ -40,6 +40,11 @@ public sealed class TherapyTests
         var clinician = await server.ClientAsync(Role.Clinician);
         var issued = await clinician.PostAsync("/v1/wearers/W-3/dose-plans", Json(new { drug = "insulin-aspart", amount = 300, unit = "U" }), Cancel);
         Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        // Heads are signed on a schedule, never on a read: until the next one the plan is in the ledger but not proven.
+        var early = await device.GetAsync("/v1/wearers/W-3/dose-plans/latest", Cancel);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, early.StatusCode);
+        Assert.NotNull(early.Headers.RetryAfter);
+        await server.SignTreeHeadAsync();
         var plan = InclusionProofDocument.Parse(await device.GetStringAsync("/v1/wearers/W-3/dose-plans/latest", Cancel), "response");
         var keys = await server.Client().GetFromJsonAsync<JsonElement>("/v1/keys", Cancel);
         var ledgerKey = HybridVerificationKey.Import(Convert.FromBase64String(keys.GetProperty("ledger").GetProperty("publicKey").GetString()!));

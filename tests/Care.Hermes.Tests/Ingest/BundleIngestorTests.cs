@@ -104,7 +104,7 @@ public sealed class BundleIngestorTests : IDisposable
         }
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM observations"));
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM alerts"));
-        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM ledger_entries"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'BundleAccepted'"));
         await using (var reopened = SqliteHermesStore.Open(_db.Path, _time))
         {
             var result = await Ingestor(reopened).IngestAsync(bundle, TestContext.Current.CancellationToken);
@@ -145,8 +145,8 @@ public sealed class BundleIngestorTests : IDisposable
         await using (SqliteHermesStore.Open(_db.Path, _time))
         {
         }
-        Assert.Equal(6, _db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
-        Assert.Equal(6, _db.Scalar("SELECT MAX(version) FROM schema_migrations"));
+        Assert.Equal(7, _db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(7, _db.Scalar("SELECT MAX(version) FROM schema_migrations"));
         Assert.Equal("wal", _db.Scalar("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1 ? "wal" : "other");
     }
 
@@ -172,7 +172,9 @@ public sealed class BundleIngestorTests : IDisposable
 
         public Task<ModelRiskRecord?> GetLatestModelRiskAsync(WearerId wearer, CancellationToken cancellationToken = default) => inner.GetLatestModelRiskAsync(wearer, cancellationToken);
 
-        public Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken = default) => inner.GetAlertsAsync(since, limit, cancellationToken);
+        public Task<AlertRecord?> GetAlertAsync(long alertId, CancellationToken cancellationToken = default) => inner.GetAlertAsync(alertId, cancellationToken);
+
+        public Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(AlertQuery query, CancellationToken cancellationToken = default) => inner.GetAlertsAsync(query, cancellationToken);
 
         public Task<bool> WearerExistsAsync(WearerId wearer, CancellationToken cancellationToken = default) => inner.WearerExistsAsync(wearer, cancellationToken);
 
@@ -180,31 +182,49 @@ public sealed class BundleIngestorTests : IDisposable
 
         public HybridVerificationKey LedgerKey => inner.LedgerKey;
 
-        public Task RegisterDeviceAsync(string deviceId, string algorithm, byte[] publicKey, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-            inner.RegisterDeviceAsync(deviceId, algorithm, publicKey, at, cancellationToken);
+        public Task RegisterDeviceAsync(DeviceEnrolment enrolment, CancellationToken cancellationToken = default) => inner.RegisterDeviceAsync(enrolment, cancellationToken);
 
-        public Task<bool> RevokeDeviceAsync(string deviceId, DateTimeOffset at, CancellationToken cancellationToken = default) => inner.RevokeDeviceAsync(deviceId, at, cancellationToken);
+        public Task<bool> EndDeviceAsync(string deviceId, DeviceEnd reason, string by, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+            inner.EndDeviceAsync(deviceId, reason, by, at, cancellationToken);
+
+        public Task RecordRefusalAsync(BundleRefused refusal, CancellationToken cancellationToken = default) => inner.RecordRefusalAsync(refusal, cancellationToken);
 
         public Task<long> ReleaseModelAsync(string name, string version, string sha256Hex, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken = default) =>
             inner.ReleaseModelAsync(name, version, sha256Hex, releasedBy, at, cancellationToken);
 
-        public Task<InclusionProofDocument?> LatestModelAsync(string name, CancellationToken cancellationToken = default) => inner.LatestModelAsync(name, cancellationToken);
+        public Task<ProvenRecord?> LatestModelAsync(string name, CancellationToken cancellationToken = default) => inner.LatestModelAsync(name, cancellationToken);
 
         public Task<long> AppendToLedgerAsync(LedgerEntry entry, CancellationToken cancellationToken = default) => inner.AppendToLedgerAsync(entry, cancellationToken);
 
-        public Task<InclusionProofDocument?> ProveLatestAsync(string kind, WearerId wearer, CancellationToken cancellationToken = default) => inner.ProveLatestAsync(kind, wearer, cancellationToken);
+        public Task<ProvenRecord?> ProveLatestAsync(string kind, WearerId wearer, CancellationToken cancellationToken = default) => inner.ProveLatestAsync(kind, wearer, cancellationToken);
 
-        public Task<IReadOnlyList<InclusionProofDocument>> ProveWearerAsync(WearerId wearer, CancellationToken cancellationToken = default) => inner.ProveWearerAsync(wearer, cancellationToken);
+        public Task<LedgerPage> ProveWearerAsync(WearerId wearer, long after, int limit, CancellationToken cancellationToken = default) => inner.ProveWearerAsync(wearer, after, limit, cancellationToken);
+
+        public Task<SignedTreeHead?> PublishTreeHeadIfDueAsync(TimeSpan minInterval, CancellationToken cancellationToken = default) => inner.PublishTreeHeadIfDueAsync(minInterval, cancellationToken);
+
+        public Task<SignedTreeHead> PublishTreeHeadAsync(CancellationToken cancellationToken = default) => inner.PublishTreeHeadAsync(cancellationToken);
+
+        public Task<SignedTreeHead?> LatestTreeHeadAsync(CancellationToken cancellationToken = default) => inner.LatestTreeHeadAsync(cancellationToken);
+
+        public Task<IReadOnlyList<byte[]>> ConsistencyProofAsync(long from, long to, CancellationToken cancellationToken = default) => inner.ConsistencyProofAsync(from, to, cancellationToken);
+
+        public Task<long> LedgerSizeAsync(CancellationToken cancellationToken = default) => inner.LedgerSizeAsync(cancellationToken);
 
         public Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, Access.Role role, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default) =>
             inner.AcknowledgeAlertAsync(alertId, tokenId, role, at, suppressUntil, cancellationToken);
 
-        public Task AddTokenAsync(TokenRecord token, CancellationToken cancellationToken = default) => inner.AddTokenAsync(token, cancellationToken);
+        public Task AddTokenAsync(TokenRecord token, string issuedBy, CancellationToken cancellationToken = default) => inner.AddTokenAsync(token, issuedBy, cancellationToken);
 
         public Task<TokenRecord?> FindTokenAsync(byte[] sha256, CancellationToken cancellationToken = default) => inner.FindTokenAsync(sha256, cancellationToken);
 
-        public Task RecordAccessAsync(string tokenId, Access.Role role, WearerId wearer, DateTimeOffset at, string action, CancellationToken cancellationToken = default) =>
-            inner.RecordAccessAsync(tokenId, role, wearer, at, action, cancellationToken);
+        public Task<IReadOnlyList<TokenRecord>> ListTokensAsync(CancellationToken cancellationToken = default) => inner.ListTokensAsync(cancellationToken);
+
+        public Task<bool> RevokeTokenAsync(string tokenId, string revokedBy, DateTimeOffset at, CancellationToken cancellationToken = default) => inner.RevokeTokenAsync(tokenId, revokedBy, at, cancellationToken);
+
+        public Task RecordAccessAsync(string tokenId, Access.Role role, IReadOnlyCollection<WearerId> wearers, DateTimeOffset at, string action, CancellationToken cancellationToken = default) =>
+            inner.RecordAccessAsync(tokenId, role, wearers, at, action, cancellationToken);
+
+        public Task<string?> ReadinessProblemAsync(CancellationToken cancellationToken = default) => inner.ReadinessProblemAsync(cancellationToken);
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
@@ -221,9 +241,9 @@ public sealed class BundleIngestorTests : IDisposable
 
         public ValueTask<WearerIngestState> GetWearerAsync(WearerId wearer) => inner.GetWearerAsync(wearer);
 
-        public ValueTask<DateTimeOffset?> GetLastDoseTimeAsync(WearerId wearer) => inner.GetLastDoseTimeAsync(wearer);
+        public ValueTask<(DateTimeOffset? LastObservation, DateTimeOffset? LastDose)> GetPatchWatermarksAsync(PatchId patch) => inner.GetPatchWatermarksAsync(patch);
 
-        public ValueTask<int> FindStoredEventAsync(WearerId wearer, IReadOnlyList<Core.Events.PatchEvent> events) => inner.FindStoredEventAsync(wearer, events);
+        public ValueTask<int> FindStoredEventAsync(WearerId wearer, PatchId patch, IReadOnlyList<Core.Events.PatchEvent> events) => inner.FindStoredEventAsync(wearer, patch, events);
 
         public ValueTask<long> AddBundleAsync(Bundle bundle, byte[] contentSha256, byte[] sealedSha256, DateTimeOffset receivedAt) => inner.AddBundleAsync(bundle, contentSha256, sealedSha256, receivedAt);
 

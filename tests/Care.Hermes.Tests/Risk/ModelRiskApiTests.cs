@@ -72,7 +72,8 @@ public sealed class ModelRiskApiTests
         var model = risk.GetProperty("model");
         Assert.InRange(model.GetProperty("score").GetInt32(), 0, 100);
         Assert.Contains("ICU", model.GetProperty("notice").GetString(), StringComparison.Ordinal);
-        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-31'"));
+        // The alert list read (it returned this wearer's explanation, with vitals) and the risk read.
+        Assert.Equal(2, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-31'"));
         // 30 hours of data: 29 closed hours scored, the last stays open until more data arrives.
         Assert.Equal(29, server.Database.Scalar("SELECT COUNT(*) FROM model_risks"));
     }

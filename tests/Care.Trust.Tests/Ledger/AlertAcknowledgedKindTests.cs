@@ -74,7 +74,7 @@ public sealed class AlertAcknowledgedKindTests
             new AlertAcknowledged("tok_2", "clinician", WearerId.Parse("W-4"), 43, "medium", "news2") { At = At.AddMinutes(2) },
         ]);
         store.PublishTreeHead();
-        var result = LedgerVerifier.Verify(store.Connection, store.PublicKey!);
+        var result = TempLedger.Verify(store.Connection, store.PublicKey!);
         Assert.True(result.IsValid, result.Problem);
         Assert.Equal(3, result.Entries);
         var kinds = Enumerable.Range(0, 3).Select(i => ((AlertAcknowledged)LedgerEntryReader.Read(store.Read(i).Data).Entry).AlertKind);

@@ -18,7 +18,8 @@ public sealed class LedgerStoreTests
         var independent = new MerkleTree();
         for (var i = 0; i < 13; i++)
         {
-            independent.Append(MerkleHash.Leaf(TempLedger.Entry(i).ToCanonicalJson(i)));
+            // Each entry commits to the root of the log before it.
+            independent.Append(MerkleHash.Leaf(TempLedger.Entry(i).ToCanonicalJson(i, independent.Root(i))));
         }
         Assert.Equal(independent.Root(13), store.Root(13));
         Assert.Equal(13, store.Size);
@@ -30,7 +31,8 @@ public sealed class LedgerStoreTests
         using var temp = new TempLedger();
         using var store = temp.Open();
         store.AppendBatch([.. Enumerable.Range(0, 10).Select(TempLedger.Entry)]);
-        var document = store.Prove(7);
+        store.PublishTreeHead();
+        var document = store.Prove(7)!;
         Assert.Equal(10, document.TreeHead.TreeSize);
         var publicKey = LedgerKeyFile.ReadPublic(LedgerKeyFile.PublicPath(temp.DatabasePath));
         Assert.True(document.Check(publicKey).IsValid);
@@ -46,7 +48,8 @@ public sealed class LedgerStoreTests
         using var temp = new TempLedger();
         using var store = temp.Open();
         store.AppendBatch([.. Enumerable.Range(0, 10).Select(TempLedger.Entry)]);
-        var document = store.Prove(3);
+        store.PublishTreeHead();
+        var document = store.Prove(3)!;
         Assert.False(document.Check(HybridSigningKey.Generate().PublicKey).IsValid);
         var changedData = (byte[])document.Data.Clone();
         changedData[^3] ^= 1;
@@ -110,7 +113,7 @@ public sealed class LedgerStoreTests
         using var count = connection.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM hermes_acts";
         Assert.Equal(2L, count.ExecuteScalar());
-        Assert.True(LedgerVerifier.Verify(connection, store.PublicKey!).IsValid);
+        Assert.True(TempLedger.Verify(connection, store.PublicKey!).IsValid);
     }
 
     [Fact]
@@ -196,7 +199,7 @@ public sealed class LedgerStoreTests
         }
         using var reopened = temp.Open();
         Assert.Equal(4, reopened.Size);
-        var result = LedgerVerifier.Verify(reopened.Connection, reopened.PublicKey!);
+        var result = TempLedger.Verify(reopened.Connection, reopened.PublicKey!);
         Assert.True(result.IsValid, result.Problem);
         Assert.Equal(5, reopened.Append(TempLedger.Entry(4)) + 1);
     }
@@ -215,7 +218,7 @@ public sealed class LedgerStoreTests
         }
         Assert.Equal(5, store.Size);
         Assert.NotEqual(before, store.Root(5));
-        Assert.Equal(MerkleHash.Leaf(TempLedger.Entry(10).ToCanonicalJson(4)), store.Read(4).LeafHash);
+        Assert.Equal(MerkleHash.Leaf(TempLedger.Entry(10).ToCanonicalJson(4, store.Root(4))), store.Read(4).LeafHash);
     }
 
     [Fact]
@@ -265,12 +268,13 @@ public sealed class LedgerStoreTests
         using var temp = new TempLedger();
         using var store = temp.Open();
         store.AppendBatch([.. Enumerable.Range(0, 12).Select(TempLedger.Entry)]);
-        var proofs = store.ProveFor(WearerId.Parse("w-1"));
+        store.PublishTreeHead();
+        var proofs = store.ProveFor(WearerId.Parse("w-1")).Proven;
         Assert.Equal([1L, 2, 7, 8], proofs.Select(p => p.Index));
         Assert.All(proofs, p => Assert.True(p.Check(store.PublicKey!).IsValid));
         Assert.All(proofs, p => Assert.Contains("\"wearer\":\"w-1\"", p.EntryText, StringComparison.Ordinal));
         Assert.Single(proofs.Select(p => p.TreeHead.TreeSize).Distinct());
-        Assert.Empty(store.ProveFor(WearerId.Parse("w-404")));
+        Assert.Empty(store.ProveFor(WearerId.Parse("w-404")).Proven);
     }
 
     [Theory]

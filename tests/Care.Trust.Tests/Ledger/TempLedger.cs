@@ -34,6 +34,10 @@ internal sealed class TempLedger : IDisposable
         _ => new RecordAccessed("dr-ng", "clinician", WearerId.Parse("w-2"), "review of alert") { At = Start.AddMinutes(i) },
     };
 
+    /// <summary>Verifies the ledger on <paramref name="connection"/> (what <c>care ledger verify</c> does), optionally with heads a witness holds.</summary>
+    public static LedgerVerification Verify(SqliteConnection connection, Care.Trust.Identity.HybridVerificationKey key, IReadOnlyList<SignedTreeHead>? witnessed = null) =>
+        LedgerVerifier.VerifyAsync(new SqliteLedgerReader(connection), key, witnessed, TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+
     /// <summary>Runs raw SQL as an attacker with file access would: the append-only triggers are dropped first.</summary>
     public void Attack(string sql)
     {

@@ -1,3 +1,4 @@
+using Care.Core.Ids;
 using Care.Trust.Bundles;
 using Care.Trust.Identity;
 using Microsoft.Data.Sqlite;
@@ -11,11 +12,15 @@ internal sealed class SqliteDeviceDirectory(Func<SqliteConnection> openReader) :
     {
         using var connection = openReader();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT public_key, revoked_ms FROM devices WHERE id = $id";
+        command.CommandText = "SELECT public_key, revoked_ms, wearer, retired_ms FROM devices WHERE id = $id";
         command.Parameters.AddWithValue("$id", deviceId);
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? new DeviceRegistration(deviceId, HybridVerificationKey.Import((byte[])reader[0]), Revoked: !reader.IsDBNull(1))
+            {
+                Wearer = reader.IsDBNull(2) ? null : WearerId.Parse(reader.GetString(2)),
+                Retired = !reader.IsDBNull(3),
+            }
             : null;
     }
 }

@@ -1,11 +1,13 @@
-using Care.Clinical.EarlyWarning;
+using System.Security.Cryptography;
 using Care.Core.Errors;
 using Care.Core.Ids;
 using Care.Hermes.Access;
 using Care.Hermes.Alerts;
+using Care.Clinical.EarlyWarning;
 using Care.Trust.Bundles;
 using Care.Trust.Ledger;
 using Care.Trust.Ledger.Entries;
+using Microsoft.Data.Sqlite;
 
 namespace Care.Hermes.Storage.Sqlite;
 
@@ -13,175 +15,167 @@ namespace Care.Hermes.Storage.Sqlite;
 public sealed partial class SqliteHermesStore
 {
     /// <inheritdoc/>
-    public async Task RecordAccessAsync(string tokenId, Role role, WearerId wearer, DateTimeOffset at, string action, CancellationToken cancellationToken = default)
+    public Task RecordAccessAsync(string tokenId, Role role, IReadOnlyCollection<WearerId> wearers, DateTimeOffset at, string action, CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        ArgumentNullException.ThrowIfNull(wearers);
+        if (wearers.Count == 0)
         {
-            _ledger.Append(new RecordAccessed(tokenId, role.ToString().ToLowerInvariant(), wearer, action) { At = at });
+            return Task.CompletedTask;
         }
-        finally
-        {
-            _writeLock.Release();
-        }
+        string roleName = role.ToString().ToLowerInvariant();
+        return WriteLockedAsync(() => _ledger.AppendBatch([.. wearers.Distinct().Select(w => new RecordAccessed(tokenId, roleName, w, action) { At = at })]), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task RegisterDeviceAsync(string deviceId, string algorithm, byte[] publicKey, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task RegisterDeviceAsync(DeviceEnrolment enrolment, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(enrolment);
         // The trust library's registry holds the rules (hybrid only, classical-only refused with the reason).
-        new DeviceRegistry().Register(deviceId, algorithm, publicKey);
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        new DeviceRegistry().Register(enrolment.DeviceId, enrolment.Algorithm, enrolment.PublicKey);
+        var entry = new DeviceRegistered(enrolment.DeviceId, enrolment.Wearer, enrolment.KioskId, enrolment.Algorithm,
+            Convert.ToHexStringLower(SHA256.HashData(enrolment.PublicKey)), enrolment.RegisteredBy) { At = enrolment.At };
+        await InTransactionAsync(transaction =>
         {
-            using var insert = _writer.CreateCommand();
-            insert.CommandText = "INSERT INTO devices (id, algorithm, public_key, registered_ms) VALUES ($id, $a, $k, $t) ON CONFLICT (id) DO NOTHING";
-            insert.Parameters.AddWithValue("$id", deviceId);
-            insert.Parameters.AddWithValue("$a", algorithm);
-            insert.Parameters.AddWithValue("$k", publicKey);
-            insert.Parameters.AddWithValue("$t", at.ToUnixTimeMilliseconds());
+            using var insert = Command(transaction, """
+                INSERT INTO devices (id, algorithm, public_key, registered_ms, wearer, kiosk) VALUES ($id, $a, $k, $t, $w, $kiosk)
+                ON CONFLICT (id) DO NOTHING
+                """);
+            insert.Parameters.AddWithValue("$id", enrolment.DeviceId);
+            insert.Parameters.AddWithValue("$a", enrolment.Algorithm);
+            insert.Parameters.AddWithValue("$k", enrolment.PublicKey);
+            insert.Parameters.AddWithValue("$t", enrolment.At.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$w", enrolment.Wearer.Value);
+            insert.Parameters.AddWithValue("$kiosk", enrolment.KioskId);
             if (insert.ExecuteNonQuery() == 0)
             {
-                throw new InvalidInputException("deviceId", $"device '{deviceId}' is already registered");
+                throw new InvalidInputException("deviceId", $"device '{enrolment.DeviceId}' is already registered");
             }
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+            AppendChecked(entry, transaction);
+            return 0;
+        }, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task<bool> RevokeDeviceAsync(string deviceId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<bool> EndDeviceAsync(string deviceId, DeviceEnd reason, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        string column = reason == DeviceEnd.Revoked ? "revoked_ms" : "retired_ms";
+        return await InTransactionAsync(transaction =>
         {
-            using var update = _writer.CreateCommand();
-            update.CommandText = "UPDATE devices SET revoked_ms = COALESCE(revoked_ms, $t) WHERE id = $id";
+            using var find = Command(transaction, $"SELECT wearer, {column} FROM devices WHERE id = $id");
+            find.Parameters.AddWithValue("$id", deviceId);
+            string? wearer;
+            using (var reader = find.ExecuteReader())
+            {
+                if (!reader.Read())
+                {
+                    return false;
+                }
+                if (!reader.IsDBNull(1))
+                {
+                    return true;
+                }
+                wearer = reader.IsDBNull(0) ? null : reader.GetString(0);
+            }
+            using var update = Command(transaction, $"UPDATE devices SET {column} = $t WHERE id = $id");
             update.Parameters.AddWithValue("$id", deviceId);
             update.Parameters.AddWithValue("$t", at.ToUnixTimeMilliseconds());
-            return update.ExecuteNonQuery() > 0;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+            update.ExecuteNonQuery();
+            if (wearer is not null)
+            {
+                AppendChecked(new DeviceRetired(deviceId, WearerId.Parse(wearer), reason == DeviceEnd.Revoked ? "revoked" : "retired", by) { At = at }, transaction);
+            }
+            return true;
+        }, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<InclusionProofDocument>> ProveWearerAsync(WearerId wearer, CancellationToken cancellationToken = default)
+    public Task RecordRefusalAsync(BundleRefused refusal, CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        ArgumentNullException.ThrowIfNull(refusal);
+        byte[] sealedHash = Convert.FromHexString(refusal.SealedSha256);
+        return InTransactionAsync(transaction =>
         {
-            _ledger.PublishTreeHead();
-            return [.. _ledger.EntriesFor(wearer).Select(e => _ledger.Prove(e.Index))];
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+            using var seen = Command(transaction, "SELECT 1 FROM bundle_refusals WHERE sealed_sha256 = $h");
+            seen.Parameters.AddWithValue("$h", sealedHash);
+            if (seen.ExecuteScalar() is not null)
+            {
+                return 0;
+            }
+            long index = AppendChecked(refusal, transaction);
+            using var insert = Command(transaction, "INSERT INTO bundle_refusals (sealed_sha256, ledger_idx) VALUES ($h, $i)");
+            insert.Parameters.AddWithValue("$h", sealedHash);
+            insert.Parameters.AddWithValue("$i", index);
+            insert.ExecuteNonQuery();
+            return 0;
+        }, cancellationToken);
     }
 
-    /// <summary>Signs a tree head over the whole ledger now (a no-op when the latest head is current).</summary>
-    public async Task<SignedTreeHead> PublishTreeHeadAsync(CancellationToken cancellationToken = default)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            return _ledger.PublishTreeHead();
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    /// <inheritdoc/>
+    public Task<LedgerPage> ProveWearerAsync(WearerId wearer, long after, int limit, CancellationToken cancellationToken = default) =>
+        WriteLockedAsync(() => _ledger.ProveFor(wearer, after, limit), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<SignedTreeHead?> PublishTreeHeadIfDueAsync(TimeSpan minInterval, CancellationToken cancellationToken = default) =>
+        WriteLockedAsync(() => _ledger.PublishTreeHeadIfDue(minInterval), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<SignedTreeHead> PublishTreeHeadAsync(CancellationToken cancellationToken = default) =>
+        WriteLockedAsync(_ledger.PublishTreeHead, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<SignedTreeHead?> LatestTreeHeadAsync(CancellationToken cancellationToken = default) =>
+        WriteLockedAsync(_ledger.LatestTreeHead, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<byte[]>> ConsistencyProofAsync(long from, long to, CancellationToken cancellationToken = default) =>
+        WriteLockedAsync(() => _ledger.ConsistencyProof(from, to), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<long> LedgerSizeAsync(CancellationToken cancellationToken = default) =>
+        WriteLockedAsync(() => _ledger.Size, cancellationToken);
 
     /// <inheritdoc/>
     public Task<long> ReleaseModelAsync(string name, string version, string sha256Hex, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         AppendToLedgerAsync(new ModelReleased(name, version, sha256Hex, releasedBy) { At = at }, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<long> AppendToLedgerAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
+    public Task<long> AppendToLedgerAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            return _ledger.Append(entry);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidInputException(entry.Kind, e.Message);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        return WriteLockedAsync(() => AppendChecked(entry, null), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task<InclusionProofDocument?> ProveLatestAsync(string kind, WearerId wearer, CancellationToken cancellationToken = default)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+    public Task<ProvenRecord?> ProveLatestAsync(string kind, WearerId wearer, CancellationToken cancellationToken = default) =>
+        ProveNewestAsync("SELECT idx FROM ledger_entries WHERE kind = $k AND wearer = $w ORDER BY idx DESC LIMIT 1", p =>
         {
-            using var find = _writer.CreateCommand();
-            find.CommandText = "SELECT idx FROM ledger_entries WHERE kind = $k AND wearer = $w ORDER BY idx DESC LIMIT 1";
-            find.Parameters.AddWithValue("$k", kind);
-            find.Parameters.AddWithValue("$w", wearer.Value);
-            if (find.ExecuteScalar() is not long index)
-            {
-                return null;
-            }
-            _ledger.PublishTreeHead();
-            return _ledger.Prove(index);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+            p.AddWithValue("$k", kind);
+            p.AddWithValue("$w", wearer.Value);
+        }, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<InclusionProofDocument?> LatestModelAsync(string name, CancellationToken cancellationToken = default)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+    public Task<ProvenRecord?> LatestModelAsync(string name, CancellationToken cancellationToken = default) =>
+        ProveNewestAsync("""
+            SELECT idx FROM ledger_entries
+            WHERE kind = 'ModelReleased' AND json_extract(CAST(data AS TEXT), '$.modelName') = $n
+            ORDER BY idx DESC LIMIT 1
+            """, p => p.AddWithValue("$n", name), cancellationToken);
+
+    private Task<ProvenRecord?> ProveNewestAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken) =>
+        WriteLockedAsync(() =>
         {
-            using var find = _writer.CreateCommand();
-            find.CommandText = """
-                SELECT idx FROM ledger_entries
-                WHERE kind = 'ModelReleased' AND json_extract(CAST(data AS TEXT), '$.modelName') = $n
-                ORDER BY idx DESC LIMIT 1
-                """;
-            find.Parameters.AddWithValue("$n", name);
-            if (find.ExecuteScalar() is not long index)
-            {
-                return null;
-            }
-            _ledger.PublishTreeHead();
-            return _ledger.Prove(index);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+            using var find = Command(null, sql);
+            bind(find.Parameters);
+            return find.ExecuteScalar() is long index ? new ProvenRecord(_ledger.Read(index), _ledger.Prove(index)) : null;
+        }, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, Role role, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+    public async Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, Role role, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default) =>
+        await InTransactionAsync(transaction =>
         {
-            using var transaction = _writer.BeginTransaction(deferred: false);
             int acknowledged;
-            using (var ack = _writer.CreateCommand())
+            using (var ack = Command(transaction, "UPDATE alerts SET acknowledged_ms = $at, acknowledged_by = $by WHERE id = $id AND acknowledged_ms IS NULL"))
             {
-                ack.Transaction = transaction;
-                ack.CommandText = "UPDATE alerts SET acknowledged_ms = $at, acknowledged_by = $by WHERE id = $id AND acknowledged_ms IS NULL";
                 ack.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
                 ack.Parameters.AddWithValue("$by", tokenId);
                 ack.Parameters.AddWithValue("$id", alertId);
@@ -190,9 +184,7 @@ public sealed partial class SqliteHermesStore
             if (acknowledged > 0)
             {
                 // The acknowledgement suppresses re-alerts of its own kind only: NEWS2 and the model keep separate windows.
-                using var suppress = _writer.CreateCommand();
-                suppress.Transaction = transaction;
-                suppress.CommandText = """
+                using var suppress = Command(transaction, """
                     UPDATE wearers SET
                         suppress_until_ms = CASE WHEN a.kind = 0 THEN MAX(COALESCE(suppress_until_ms, 0), $until) ELSE suppress_until_ms END,
                         suppress_level = CASE WHEN a.kind = 0 THEN MAX(COALESCE(suppress_level, 0), a.level) ELSE suppress_level END,
@@ -200,19 +192,14 @@ public sealed partial class SqliteHermesStore
                         model_suppress_level = CASE WHEN a.kind = 1 THEN MAX(COALESCE(model_suppress_level, 0), a.level) ELSE model_suppress_level END
                     FROM (SELECT wearer, kind, level FROM alerts WHERE id = $id) AS a
                     WHERE wearers.id = a.wearer
-                    """;
+                    """);
                 suppress.Parameters.AddWithValue("$id", alertId);
                 suppress.Parameters.AddWithValue("$until", suppressUntil.ToUnixTimeMilliseconds());
                 suppress.ExecuteNonQuery();
             }
             AlertRecord? alert = null;
-            using (var read = _writer.CreateCommand())
+            using (var read = Command(transaction, $"{AlertColumns} WHERE a.id = $id"))
             {
-                read.Transaction = transaction;
-                read.CommandText = """
-                    SELECT a.id, w.code, a.raised_ms, a.level, a.score, a.reason, a.acknowledged_ms, a.acknowledged_by, a.kind, a.details
-                    FROM alerts a JOIN wearers w ON w.id = a.wearer WHERE a.id = $id
-                    """;
                 read.Parameters.AddWithValue("$id", alertId);
                 using var reader = read.ExecuteReader();
                 if (reader.Read())
@@ -224,12 +211,19 @@ public sealed partial class SqliteHermesStore
             {
                 _ledger.Append(new AlertAcknowledged(tokenId, role.ToString().ToLowerInvariant(), WearerId.Parse(alert.WearerId), alert.Id, alert.Level.ToName(), alert.Kind.ToName()) { At = at }, transaction);
             }
-            transaction.Commit();
             return alert;
-        }
-        finally
+        }, cancellationToken);
+
+    /// <summary>Appends an entry, turning an invalid field into a client error that names it.</summary>
+    private long AppendChecked(LedgerEntry entry, SqliteTransaction? transaction)
+    {
+        try
         {
-            _writeLock.Release();
+            return _ledger.Append(entry, transaction);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidInputException(entry.Kind, e.Message);
         }
     }
 }

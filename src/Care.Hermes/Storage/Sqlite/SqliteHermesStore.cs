@@ -1,6 +1,6 @@
 using Care.Core.Ids;
+using Care.Core.Storage;
 using Care.Core.Observations;
-using Care.Hermes.Access;
 using Care.Trust.Bundles;
 using Care.Trust.Identity;
 using Care.Trust.Ledger;
@@ -49,7 +49,13 @@ public sealed partial class SqliteHermesStore : IHermesStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (Directory.Exists(full))
+        {
+            throw new IOException($"cannot open the Hermes database '{full}': it is a folder; give a file path");
+        }
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(full)!);
+        // Records and keys are for Hermes's owner only: the file, its WAL and shared memory are 0600.
+        OwnerOnly.CreateFile(full);
         string connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = full,
@@ -64,10 +70,16 @@ public sealed partial class SqliteHermesStore : IHermesStore
             writer.Open();
             Pragmas(writer);
             SqliteMigrations.Apply(writer, time);
+            OwnerOnly.Restrict(full, full + "-wal", full + "-shm", full + "-journal");
             var ledger = LedgerStore.Open(writer, LedgerKeyFile.LoadOrCreate(full), time);
             return new SqliteHermesStore(connectionString, writer, ledger, time) { DatabasePath = full };
         }
         catch (SqliteException e)
+        {
+            writer.Dispose();
+            throw new IOException($"cannot open the Hermes database '{full}': {e.Message}", e);
+        }
+        catch (InvalidOperationException e)
         {
             writer.Dispose();
             throw new IOException($"cannot open the Hermes database '{full}': {e.Message}", e);
@@ -180,19 +192,45 @@ public sealed partial class SqliteHermesStore : IHermesStore
         return Task.FromResult(risk);
     }
 
+    /// <summary>The columns <see cref="ReadAlert"/> reads, from <c>alerts a JOIN wearers w</c>.</summary>
+    private const string AlertColumns = """
+        SELECT a.id, w.code, a.raised_ms, a.level, a.score, a.reason, a.acknowledged_ms, a.acknowledged_by, a.kind, a.details
+        FROM alerts a JOIN wearers w ON w.id = a.wearer
+        """;
+
     /// <inheritdoc/>
-    public Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken = default)
+    public Task<AlertRecord?> GetAlertAsync(long alertId, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         using var connection = OpenReader();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT a.id, w.code, a.raised_ms, a.level, a.score, a.reason, a.acknowledged_ms, a.acknowledged_by, a.kind, a.details
-            FROM alerts a JOIN wearers w ON w.id = a.wearer
-            WHERE a.raised_ms >= $since ORDER BY a.raised_ms DESC, a.id DESC LIMIT $limit
+        command.CommandText = $"{AlertColumns} WHERE a.id = $id";
+        command.Parameters.AddWithValue("$id", alertId);
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read() ? ReadAlert(reader) : null);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(AlertQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        // Every filter is in SQL, before the limit: kind=news2&limit=1 finds the newest NEWS2 alert.
+        string scope = query.Wearers is null ? "" : $"AND w.code IN (SELECT value FROM json_each($wearers))";
+        command.CommandText = $"""
+            {AlertColumns}
+            WHERE a.raised_ms >= $since AND a.level >= $level AND ($kind IS NULL OR a.kind = $kind) {scope}
+            ORDER BY a.raised_ms DESC, a.id DESC LIMIT $limit
             """;
-        command.Parameters.AddWithValue("$since", since?.ToUnixTimeMilliseconds() ?? long.MinValue);
-        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$since", query.Since?.ToUnixTimeMilliseconds() ?? long.MinValue);
+        command.Parameters.AddWithValue("$level", (int)query.MinLevel);
+        command.Parameters.AddWithValue("$kind", query.Kind is Alerts.AlertKind k ? (int)k : DBNull.Value);
+        if (query.Wearers is not null)
+        {
+            command.Parameters.AddWithValue("$wearers", System.Text.Json.JsonSerializer.Serialize(query.Wearers.Select(w => w.Value)));
+        }
+        command.Parameters.AddWithValue("$limit", query.Limit);
         var result = new List<AlertRecord>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -223,31 +261,20 @@ public sealed partial class SqliteHermesStore : IHermesStore
     }
 
     /// <inheritdoc/>
-    public async Task AddTokenAsync(TokenRecord token, CancellationToken cancellationToken = default)
+    public Task<string?> ReadinessProblemAsync(CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(token);
-        await WriteAsync("INSERT INTO tokens (id, sha256, role, created_ms, revoked_ms) VALUES ($id, $h, $r, $c, NULL)", p =>
+        try
         {
-            p.AddWithValue("$id", token.Id);
-            p.AddWithValue("$h", token.Sha256);
-            p.AddWithValue("$r", token.Role.ToString());
-            p.AddWithValue("$c", token.CreatedAt.ToUnixTimeMilliseconds());
-        }, cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    public Task<TokenRecord?> FindTokenAsync(byte[] sha256, CancellationToken cancellationToken = default)
-    {
-        using var connection = OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, role, created_ms, revoked_ms FROM tokens WHERE sha256 = $h";
-        command.Parameters.AddWithValue("$h", sha256);
-        using var reader = command.ExecuteReader();
-        TokenRecord? token = reader.Read() && Enum.TryParse<Role>(reader.GetString(1), out var role)
-            ? new TokenRecord(reader.GetString(0), sha256, role, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)))
-            : null;
-        return Task.FromResult(token);
+            using var connection = OpenReader();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT COUNT(*) FROM schema_migrations) + (SELECT COUNT(*) FROM ledger_entries WHERE idx < 0)";
+            command.ExecuteScalar();
+            return Task.FromResult<string?>(_ledger.PublicKey is null ? "the ledger's signing key is not loaded" : null);
+        }
+        catch (SqliteException e)
+        {
+            return Task.FromResult<string?>($"the database does not answer: {e.Message}");
+        }
     }
 
     /// <inheritdoc/>
@@ -259,20 +286,36 @@ public sealed partial class SqliteHermesStore : IHermesStore
         _writeLock.Dispose();
     }
 
-    private async Task WriteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> holding the write lock (the ledger and the writer connection are single-threaded).</summary>
+    private async Task<T> WriteLockedAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            using var command = _writer.CreateCommand();
-            command.CommandText = sql;
-            bind(command.Parameters);
-            command.ExecuteNonQuery();
+            return work();
         }
         finally
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one immediate transaction on the writer, committed when it returns.</summary>
+    private Task<T> InTransactionAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken) =>
+        WriteLockedAsync(() =>
+        {
+            using var transaction = _writer.BeginTransaction(deferred: false);
+            var result = work(transaction);
+            transaction.Commit();
+            return result;
+        }, cancellationToken);
+
+    private SqliteCommand Command(SqliteTransaction? transaction, string sql)
+    {
+        var command = _writer.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
     }
 
     private SqliteConnection OpenReader()

@@ -177,25 +177,41 @@ internal sealed class SqliteIngestSession : IIngestSession
         InsertObservations(wearerKey, bundleKey, bundle.Observations);
         InsertDoses(wearerKey, bundleKey, bundle.Doses);
         InsertEvents(wearerKey, bundleKey, bundle.Events);
+        using (var watermarks = Command("""
+            UPDATE devices SET
+                last_observation_ms = COALESCE(MAX(COALESCE(last_observation_ms, $o), $o), last_observation_ms),
+                last_dose_ms = COALESCE(MAX(COALESCE(last_dose_ms, $d), $d), last_dose_ms)
+            WHERE id = $p
+            """))
+        {
+            watermarks.Parameters.AddWithValue("$p", bundle.PatchId.Value);
+            watermarks.Parameters.AddWithValue("$o", bundle.Observations.Count > 0 ? bundle.Observations.Max(o => o.Time).ToUnixTimeMilliseconds() : DBNull.Value);
+            watermarks.Parameters.AddWithValue("$d", bundle.Doses.Count > 0 ? bundle.Doses[^1].Time.ToUnixTimeMilliseconds() : DBNull.Value);
+            watermarks.ExecuteNonQuery();
+        }
         return ValueTask.FromResult(bundleKey);
     }
 
-    public ValueTask<DateTimeOffset?> GetLastDoseTimeAsync(WearerId wearer)
+    public ValueTask<(DateTimeOffset? LastObservation, DateTimeOffset? LastDose)> GetPatchWatermarksAsync(PatchId patch)
     {
-        using var command = Command("SELECT MAX(d.time_ms) FROM doses d JOIN wearers w ON w.id = d.wearer WHERE w.code = $w");
-        command.Parameters.AddWithValue("$w", wearer.Value);
-        var value = command.ExecuteScalar();
-        return ValueTask.FromResult<DateTimeOffset?>(value is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
+        using var command = Command("SELECT last_observation_ms, last_dose_ms FROM devices WHERE id = $p");
+        command.Parameters.AddWithValue("$p", patch.Value);
+        using var reader = command.ExecuteReader();
+        return ValueTask.FromResult(reader.Read() ? (Time(reader, 0), Time(reader, 1)) : ((DateTimeOffset?)null, (DateTimeOffset?)null));
     }
 
-    public ValueTask<int> FindStoredEventAsync(WearerId wearer, IReadOnlyList<PatchEvent> events)
+    public ValueTask<int> FindStoredEventAsync(WearerId wearer, PatchId patch, IReadOnlyList<PatchEvent> events)
     {
         if (events.Count == 0)
         {
             return ValueTask.FromResult(-1);
         }
-        using var command = Command("SELECT 1 FROM events e JOIN wearers w ON w.id = e.wearer WHERE w.code = $w AND e.start_ms = $s AND e.kind = $k");
+        using var command = Command("""
+            SELECT 1 FROM events e JOIN wearers w ON w.id = e.wearer JOIN bundles b ON b.id = e.bundle
+            WHERE w.code = $w AND e.start_ms = $s AND e.kind = $k AND b.patch = $p
+            """);
         command.Parameters.AddWithValue("$w", wearer.Value);
+        command.Parameters.AddWithValue("$p", patch.Value);
         var start = command.Parameters.Add("$s", SqliteType.Integer);
         var kind = command.Parameters.Add("$k", SqliteType.Integer);
         for (int i = 0; i < events.Count; i++)

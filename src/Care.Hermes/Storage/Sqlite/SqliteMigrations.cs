@@ -17,6 +17,16 @@ internal static class SqliteMigrations
     public static int Apply(SqliteConnection connection, TimeProvider time)
     {
         Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)");
+        using (var newest = connection.CreateCommand())
+        {
+            newest.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+            long stored = (long)newest.ExecuteScalar()!;
+            int known = All.Count == 0 ? 0 : All[^1].Version;
+            if (stored > known)
+            {
+                throw new InvalidOperationException($"the database is at schema version {stored}, newer than this program's {known}; upgrade Care (never open a newer database with older code)");
+            }
+        }
         int applied = 0;
         foreach (var (version, name, sql) in All)
         {

@@ -22,11 +22,18 @@ public abstract record LedgerEntry
     /// <summary>The wearer the act concerns, if any; stored beside the entry so a wearer's view can find it.</summary>
     public virtual WearerId? Wearer => null;
 
+    /// <summary>The canonical field that commits an entry to the log before it (see <see cref="ToCanonicalJson"/>).</summary>
+    public const string PreviousRootField = "prevRoot";
+
     /// <summary>
-    /// The canonical bytes of this entry at position <paramref name="index"/> (0-based). Throws
-    /// <see cref="ArgumentException"/> naming the field when a field is empty, not finite or malformed.
+    /// The canonical bytes of this entry at position <paramref name="index"/> (0-based). With
+    /// <paramref name="previousRoot"/> (the RFC 9162 root of entries 0 to index − 1, 32 bytes) the
+    /// entry also commits to the whole log before it (field <c>prevRoot</c>), so that a verifier can
+    /// name the first rewritten entry even when its leaf hash was recomputed; entries written without
+    /// it keep their bytes. Throws <see cref="ArgumentException"/> naming the field when a field is
+    /// empty, not finite or malformed, or the root is not 32 bytes.
     /// </summary>
-    public byte[] ToCanonicalJson(long index)
+    public byte[] ToCanonicalJson(long index, ReadOnlySpan<byte> previousRoot = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         var fields = new CanonicalFields();
@@ -34,6 +41,10 @@ public abstract record LedgerEntry
         fields.Integer("v", FormatVersion);
         fields.Integer("index", index);
         fields.Time("at", At);
+        if (!previousRoot.IsEmpty)
+        {
+            fields.Sha256(PreviousRootField, Convert.ToHexStringLower(previousRoot));
+        }
         if (Wearer is { } wearer)
         {
             fields.Text("wearer", wearer.Value);

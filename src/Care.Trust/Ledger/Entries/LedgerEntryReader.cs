@@ -42,7 +42,8 @@ public static class LedgerEntryReader
                 throw new FormatException($"version {Integer("v")} is not {LedgerEntry.FormatVersion}");
             }
             var index = Integer("index");
-            var at = DateTimeOffset.ParseExact(Text("at"), "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            DateTimeOffset Time(string name) => DateTimeOffset.ParseExact(Text(name), "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            var at = Time("at");
             LedgerEntry entry = Text("kind") switch
             {
                 nameof(BundleAccepted) => new BundleAccepted(Text("bundleId"), Text("contentSha256"), Text("deviceId"), Integer("sequence")) { At = at },
@@ -52,6 +53,11 @@ public static class LedgerEntryReader
                 nameof(LabJob) => new LabJob(Text("jobId"), Text("instrument"), Text("orderSha256"), Text("outcome"), Text("resultSha256")) { At = at },
                 nameof(RecordAccessed) => new RecordAccessed(Text("actor"), Text("role"), Wearer(), Text("reason")) { At = at },
                 nameof(AlertAcknowledged) => new AlertAcknowledged(Text("actor"), Text("role"), Wearer(), Integer("alertId"), Text("level"), OptionalText("alertKind")) { At = at },
+                nameof(DeviceRegistered) => new DeviceRegistered(Text("deviceId"), Wearer(), Text("kioskId"), Text("algorithm"), Text("publicKeySha256"), Text("registeredBy")) { At = at },
+                nameof(DeviceRetired) => new DeviceRetired(Text("deviceId"), Wearer(), Text("reason"), Text("by")) { At = at },
+                nameof(BundleRefused) => new BundleRefused(Text("deviceId"), Wearer(), Text("reason"), Text("sealedSha256"), OptionalText("boundWearer")) { At = at },
+                nameof(TokenIssued) => new TokenIssued(Text("tokenId"), Text("role"), Time("expiresAt"), OptionalText("scope"), Text("issuedBy")) { At = at },
+                nameof(TokenRevoked) => new TokenRevoked(Text("tokenId"), Text("revokedBy")) { At = at },
                 var other => throw new FormatException($"unknown kind '{other}'"),
             };
             return (entry, index);
