@@ -23,17 +23,21 @@ internal sealed class TestDevices(IHermesStore store, HybridKemPublicKey hermes)
 
     public async Task<byte[]> SealAsync(byte[] payload, string deviceId)
     {
-        if (!_sequences.TryGetValue(deviceId, out long last))
+        if (!_sequences.ContainsKey(deviceId))
         {
             await RegisterAsync(deviceId, WearerOf(payload, deviceId));
         }
+        long last = _sequences[deviceId];
         _sequences[deviceId] = last + 1;
         return BundleSealer.Seal(payload, deviceId, last + 1, Key, hermes, Vitals.Now);
     }
 
     /// <summary>Registers <paramref name="deviceId"/> for <paramref name="wearer"/> (the shared test key), as a kiosk would.</summary>
-    public Task RegisterAsync(string deviceId, WearerId wearer) =>
-        store.RegisterDeviceAsync(new DeviceEnrolment(deviceId, HybridAlgorithms.Signature, Key.PublicKey.Export(), wearer, "test-kiosk", "test", Vitals.Now));
+    public async Task RegisterAsync(string deviceId, WearerId wearer)
+    {
+        await store.RegisterDeviceAsync(new DeviceEnrolment(deviceId, HybridAlgorithms.Signature, Key.PublicKey.Export(), wearer, "test-kiosk", "test", Vitals.Now));
+        _sequences.TryAdd(deviceId, 0);
+    }
 
     /// <summary>The wearer a test payload names (or, for a payload too broken to say, the one its patch id P-… suggests).</summary>
     private static WearerId WearerOf(byte[] payload, string deviceId)

@@ -15,10 +15,11 @@ internal sealed class HermesServer : IAsyncDisposable
     private readonly TempDatabase _db = new();
     private readonly WebApplication _app;
 
-    private HermesServer(BundleLimits limits, string? sepsisModelPath)
+    private HermesServer(BundleLimits limits, string? sepsisModelPath, Func<HermesOptions, HermesOptions>? options)
     {
         Clock = new FakeTimeProvider(Vitals.Now);
-        _app = HermesApp.Build(new HermesOptions { DatabasePath = _db.Path, Limits = limits, SepsisModelPath = sepsisModelPath }, configure: builder =>
+        var settings = new HermesOptions { DatabasePath = _db.Path, Limits = limits, SepsisModelPath = sepsisModelPath };
+        _app = HermesApp.Build(options is null ? settings : options(settings), configure: builder =>
         {
             builder.WebHost.UseTestServer();
             builder.Services.AddSingleton<TimeProvider>(Clock);
@@ -36,9 +37,9 @@ internal sealed class HermesServer : IAsyncDisposable
     public TempDatabase Database => _db;
 
     /// <summary>Starts a server; with <paramref name="sepsisModelPath"/> it also scores the sepsis model and raises its alerts.</summary>
-    public static async Task<HermesServer> StartAsync(BundleLimits? limits = null, string? sepsisModelPath = null)
+    public static async Task<HermesServer> StartAsync(BundleLimits? limits = null, string? sepsisModelPath = null, Func<HermesOptions, HermesOptions>? options = null)
     {
-        var server = new HermesServer(limits ?? BundleLimits.Default, sepsisModelPath);
+        var server = new HermesServer(limits ?? BundleLimits.Default, sepsisModelPath, options);
         await server._app.StartAsync();
         return server;
     }
@@ -68,7 +69,7 @@ internal sealed class HermesServer : IAsyncDisposable
     /// <summary>Lets one tree-head interval pass on the fake clock and signs the head that is then due (as the scheduled signer would).</summary>
     public async Task<Trust.Ledger.SignedTreeHead?> SignTreeHeadAsync()
     {
-        var schedule = _app.Services.GetRequiredService<Ledger.TreeHeadSchedule>();
+        var schedule = _app.Services.GetRequiredService<Hermes.Ledger.TreeHeadSchedule>();
         Clock.Advance(schedule.Interval);
         await schedule.SignIfDueAsync();
         return await Store.LatestTreeHeadAsync();
