@@ -15,6 +15,8 @@ public static class HermesApp
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder();
+        // The slim builder leaves https:// addresses out unless asked: care serve --cert / --dev-cert needs them.
+        builder.WebHost.UseKestrelHttpsConfiguration();
         if (urls is not null)
         {
             builder.WebHost.UseUrls(urls);
