@@ -93,7 +93,7 @@ internal static class SepsisCommands
             var path = parse.GetValue(output)!;
             model.Save(path);
             await parse.InvocationConfiguration.Output.WriteLineAsync(
-                $"trained on {records.Count} patients ({SepsisInputs.Name(model.Inputs)} inputs) in {clock.Elapsed.TotalSeconds:F0} s: {model.Trees.TreeCount} trees, alarm at log-odds {model.AlarmMargin:F3}; wrote {path}");
+                $"trained on {records.Count} patients ({SepsisInputs.Name(model.Inputs)} inputs) in {clock.Elapsed.TotalSeconds:F0} s: {model.Trees.TreeCount} trees, alarm at log-odds {model.AlarmMargin:F3} (score {model.AlarmScore}, elevated from {model.ElevatedScore}); wrote {path}");
             return 0;
         });
         return command;

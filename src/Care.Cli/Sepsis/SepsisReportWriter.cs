@@ -30,6 +30,7 @@ internal static class SepsisReportWriter
                 w.WriteNumber("news2Utility", Finite(f.News2.Utility.Normalised));
                 w.WriteNumber("qsofaUtility", Finite(f.Qsofa.Utility.Normalised));
                 w.WriteNumber("alarmLogOdds", f.AlarmMargin);
+                w.WriteNumber("alarmScore", f.AlarmScore);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -79,11 +80,11 @@ internal static class SepsisReportWriter
         if (report.Folds.Count > 0)
         {
             s.AppendLine();
-            s.AppendLine("| fold | patients | utility | AUROC | AUPRC | alarms/patient-day | NEWS2 utility | qSOFA utility | alarm log-odds |");
-            s.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            s.AppendLine("| fold | patients | utility | AUROC | AUPRC | alarms/patient-day | NEWS2 utility | qSOFA utility | alarm log-odds | alarm score |");
+            s.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             foreach (var f in report.Folds)
             {
-                s.AppendLine(c, $"| {f.Fold + 1} | {f.Model.Patients} | {F(f.Model.Utility.Normalised)} | {F(f.Model.Auroc)} | {F(f.Model.Auprc)} | {f.Model.AlarmsPerPatientDay:F2} | {F(f.News2.Utility.Normalised)} | {F(f.Qsofa.Utility.Normalised)} | {f.AlarmMargin:F3} |");
+                s.AppendLine(c, $"| {f.Fold + 1} | {f.Model.Patients} | {F(f.Model.Utility.Normalised)} | {F(f.Model.Auroc)} | {F(f.Model.Auprc)} | {f.Model.AlarmsPerPatientDay:F2} | {F(f.News2.Utility.Normalised)} | {F(f.Qsofa.Utility.Normalised)} | {f.AlarmMargin:F3} | {f.AlarmScore} |");
             }
         }
         s.AppendLine();
@@ -102,6 +103,7 @@ internal static class SepsisReportWriter
     {
         var s = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
+        s.AppendLine(c, $"Levels on the score: elevated from {model.ElevatedScore}, alarm (high) from {model.AlarmScore}; the interval is the 95 % interval of the calibrated probability, rounded outwards.");
         s.AppendLine(c, $"Patient {patient.Id}: {patient.Hours} hours, {(patient.IsSeptic ? $"first label hour {patient.FirstPositiveHour} (onset t_s = hour {patient.FirstPositiveHour + 6})" : "never septic")}");
         s.AppendLine("| hour | label | score | 95 % interval | level | top contributions (feature = value: log-odds) |");
         s.AppendLine("| --- | --- | --- | --- | --- | --- |");
@@ -110,7 +112,7 @@ internal static class SepsisReportWriter
         {
             var r = scorer.Update(patient.Row(t), top: 3);
             var why = string.Join("; ", r.TopContributions.Select(x => string.Create(c, $"{x.Feature} = {x.Value:0.##}: {x.LogOdds:+0.00;-0.00}")));
-            s.AppendLine(c, $"| {t} | {(patient.Labels[t] ? 1 : 0)} | {r.Score} | {100 * r.ProbabilityLow:F1}–{100 * r.ProbabilityHigh:F1} | {r.Level} | {why} |");
+            s.AppendLine(c, $"| {t} | {(patient.Labels[t] ? 1 : 0)} | {r.Score} | {r.ScoreLow}–{r.ScoreHigh} | {r.Level} | {why} |");
         }
         s.AppendLine();
         s.AppendLine(SepsisRisk.DecisionSupportNotice);

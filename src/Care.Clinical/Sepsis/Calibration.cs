@@ -66,11 +66,34 @@ internal sealed class Calibration
         return Bins.Length - 1;
     }
 
+    /// <summary>
+    /// The 95 % interval at a margin, interpolated between the bins' Wilson intervals exactly as
+    /// <see cref="Probability"/> interpolates their rates, so the probability always lies inside it.
+    /// </summary>
+    public (double Low, double High) Interval(double margin)
+    {
+        var (i, w) = Position(margin);
+        var a = Bins[i].Interval();
+        if (w == 0)
+        {
+            return a;
+        }
+        var b = Bins[i + 1].Interval();
+        return (Math.Clamp(a.Low + w * (b.Low - a.Low), 0, 1), Math.Clamp(a.High + w * (b.High - a.High), 0, 1));
+    }
+
     public double Probability(double margin)
     {
-        if (Bins.Length == 1 || margin <= Bins[0].MeanMargin)
+        var (i, w) = Position(margin);
+        return w == 0 ? Bins[i].Rate : Math.Clamp(Bins[i].Rate + w * (Bins[i + 1].Rate - Bins[i].Rate), 0, 1);
+    }
+
+    /// <summary>The bin whose mean margin lies at or below <paramref name="margin"/> and the weight (0 ≤ w &lt; 1) of the next one.</summary>
+    private (int Bin, double Weight) Position(double margin)
+    {
+        if (Bins.Length == 1 || !(margin > Bins[0].MeanMargin))
         {
-            return Bins[0].Rate;
+            return (0, 0);
         }
         for (int i = 1; i < Bins.Length; i++)
         {
@@ -78,10 +101,9 @@ internal sealed class Calibration
             {
                 var a = Bins[i - 1];
                 var b = Bins[i];
-                double w = (margin - a.MeanMargin) / (b.MeanMargin - a.MeanMargin);
-                return a.Rate + w * (b.Rate - a.Rate);
+                return margin == b.MeanMargin ? (i, 0) : (i - 1, (margin - a.MeanMargin) / (b.MeanMargin - a.MeanMargin));
             }
         }
-        return Bins[^1].Rate;
+        return (Bins.Length - 1, 0);
     }
 }

@@ -79,7 +79,7 @@ public static class SepsisEvaluator
             {
                 var x = table.Row(table.Offsets[p] + t);
                 double margin = model.Trees.Margin(x);
-                alarm[t] = margin >= model.AlarmMargin;
+                alarm[t] = model.Alarms(margin);
                 // Rank metrics use the margin (the calibration is monotone but has flat steps).
                 prob[t] = (float)margin;
                 newsScore[t] = x[SepsisFeatures.News2];
@@ -93,7 +93,7 @@ public static class SepsisEvaluator
             q.Add(record.Labels, qScore, qAlarm);
             sink.Add(record.Labels, prob, alarm, newsScore, newsAlarm, qScore, qAlarm);
         }
-        return new FoldResult(0, m.Result(), n.Result(), q.Result(), model.AlarmMargin);
+        return new FoldResult(0, m.Result(), n.Result(), q.Result(), model.AlarmMargin, model.AlarmScore);
     }
 
     private sealed class Pooled(EvaluationAccumulator? model = null, EvaluationAccumulator? news = null, EvaluationAccumulator? qsofa = null)

@@ -21,6 +21,8 @@ public sealed class SepsisModel
         AlarmMargin = alarmMargin;
         ElevatedMargin = elevatedMargin;
         Calibration = calibration;
+        AlarmScore = Math.Max(1, RiskScore.Of(calibration.Probability(alarmMargin)));
+        ElevatedScore = Math.Clamp(RiskScore.Of(calibration.Probability(elevatedMargin)), 1, AlarmScore);
         Seed = seed;
         TrainingPatients = trainingPatients;
     }
@@ -36,6 +38,16 @@ public sealed class SepsisModel
     /// the alarm threshold minus ln 2 (odds at least half those at which the model alarms).
     /// </summary>
     public double ElevatedMargin { get; }
+
+    /// <summary>
+    /// Score (0–100) at or above which an hour alarms (<see cref="SepsisRiskLevel.High"/>): the score of
+    /// <see cref="AlarmMargin"/>, at least 1. Levels are decided on the score a person sees, so the
+    /// same score always has the same level; the alarm is this rule in evaluation and in Hermes alike.
+    /// </summary>
+    public int AlarmScore { get; }
+
+    /// <summary>Score (1 to <see cref="AlarmScore"/>) at or above which a non-alarming hour is <see cref="SepsisRiskLevel.Elevated"/>: the score of <see cref="ElevatedMargin"/>.</summary>
+    public int ElevatedScore { get; }
 
     /// <summary>
     /// The input columns the model was trained on; scoring applies the same set (other columns of
@@ -57,15 +69,30 @@ public sealed class SepsisModel
     /// <summary>Calibrated probability of a margin.</summary>
     public double Probability(double margin) => Calibration.Probability(margin);
 
+    /// <summary>The 0–100 score of a margin (see <see cref="RiskScore.Of"/>).</summary>
+    public int Score(double margin) => RiskScore.Of(Calibration.Probability(margin));
+
+    /// <summary>The level of a score: High from <see cref="AlarmScore"/>, Elevated from <see cref="ElevatedScore"/>, else Low.</summary>
+    public SepsisRiskLevel LevelOf(int score) =>
+        score >= AlarmScore ? SepsisRiskLevel.High
+        : score >= ElevatedScore ? SepsisRiskLevel.Elevated
+        : SepsisRiskLevel.Low;
+
+    /// <summary>True when an hour with this margin alarms (its score reaches <see cref="AlarmScore"/>).</summary>
+    public bool Alarms(double margin) => Score(margin) >= AlarmScore;
+
     /// <summary>Builds the risk output of one hour from its margin and feature contributions.</summary>
     internal SepsisRisk Assess(int hour, double margin, ReadOnlySpan<float> features, ReadOnlySpan<double> contributions, int top)
     {
         double p = Calibration.Probability(margin);
-        var (low, high) = Calibration.Bins[Calibration.BinOf(margin)].Interval();
-        var level = margin >= AlarmMargin ? SepsisRiskLevel.High
-            : margin >= ElevatedMargin ? SepsisRiskLevel.Elevated
-            : SepsisRiskLevel.Low;
-        return new SepsisRisk(hour, (int)Math.Round(100 * p), p, Math.Min(low, p), Math.Max(high, p), level, TopOf(features, contributions, top));
+        var (low, high) = Calibration.Interval(margin);
+        int score = RiskScore.Of(p);
+        // Interpolation keeps p inside [low, high]; the min/max only absorbs floating-point rounding.
+        return new SepsisRisk(hour, score, p, Math.Min(low, p), Math.Max(high, p), LevelOf(score), TopOf(features, contributions, top))
+        {
+            ElevatedScore = ElevatedScore,
+            AlarmScore = AlarmScore,
+        };
     }
 
     private static FeatureContribution[] TopOf(ReadOnlySpan<float> features, ReadOnlySpan<double> contributions, int top)

@@ -31,7 +31,7 @@ public static class ModelRiskReason
     };
 
     /// <summary>
-    /// E.g. "Sepsis model sepsis-vitals-v2: risk 12/100 (high, the model's alarm; 95 % interval 9-15 %).
+    /// E.g. "Sepsis model sepsis-vitals-v2: risk 12/100 (high, the model's alarm: elevated from 8, alarm from 12; 95 % interval 9-15).
     /// Top contributions: Temp = 39.1 (+0.48), HR_mean6h = 117.5 (+0.40), …. Alert policy: … The model was trained on ICU patients …";
     /// <paramref name="policy"/>, when given, says what the alert policy required (see <c>ModelAlertPolicy</c>).
     /// </summary>
@@ -40,10 +40,14 @@ public static class ModelRiskReason
         ArgumentNullException.ThrowIfNull(risk);
         var inv = CultureInfo.InvariantCulture;
         string level = risk.Level == SepsisRiskLevel.High ? "high, the model's alarm" : LevelName(risk.Level);
+        if (risk.LevelRule is string rule)
+        {
+            level += ": " + rule;
+        }
         var parts = risk.Contributions.Select(c => string.Create(inv,
             $"{c.Feature} = {(c.Value is double v ? v.ToString("0.##", inv) : "missing")} ({c.LogOdds:+0.00;-0.00})"));
         return string.Create(inv,
-            $"Sepsis model {modelName}: risk {risk.Score}/100 ({level}; 95 % interval {100 * risk.ProbabilityLow:0.#}-{100 * risk.ProbabilityHigh:0.#} %). Top contributions (log-odds): {string.Join(", ", parts)}. {(policy is null ? "" : policy + " ")}{Notice}");
+            $"Sepsis model {modelName}: risk {risk.Score}/100 ({level}; 95 % interval {risk.ScoreLow}-{risk.ScoreHigh}). Top contributions (log-odds): {string.Join(", ", parts)}. {(policy is null ? "" : policy + " ")}{Notice}");
     }
 
     /// <summary>The alert an escalating model output raises; <paramref name="policy"/> says what the alert policy required.</summary>

@@ -14,6 +14,8 @@ internal static class ModelRiskJson
         alertLevel = AlertLevelName(r),
         probability = r.Probability,
         interval95 = new { low = r.ProbabilityLow, high = r.ProbabilityHigh },
+        scoreInterval95 = new { low = r.ScoreLow, high = r.ScoreHigh },
+        levelRule = r.AlarmScore > 0 ? new { elevatedFromScore = r.ElevatedScore, alarmFromScore = r.AlarmScore } : null,
         measuredThisHour = r.Measured,
         inputs = new
         {

@@ -178,7 +178,11 @@ internal sealed class ModelRiskTracker
         var risk = _scorer.Update(_row, TopContributions);
         var record = new ModelRiskRecord(
             _wearer, start + Hour, hour, inputs, measured, risk.Score, risk.Probability, risk.ProbabilityLow, risk.ProbabilityHigh, risk.Level,
-            [.. risk.TopContributions.Select(c => new RiskContribution(c.Feature, float.IsFinite(c.Value) ? c.Value : null, c.LogOdds))]);
+            [.. risk.TopContributions.Select(c => new RiskContribution(c.Feature, float.IsFinite(c.Value) ? c.Value : null, c.LogOdds))])
+        {
+            ElevatedScore = risk.ElevatedScore,
+            AlarmScore = risk.AlarmScore,
+        };
         risks.Add(record);
         if (_policy.Next(risk.Level, risk.Probability, measured) is string rule)
         {

@@ -13,9 +13,9 @@ namespace Care.Hermes.Storage;
 /// <param name="Measured">True when at least one vital was measured in the hour (only such hours may alert).</param>
 /// <param name="Score">0–100: the calibrated probability, in %, that the hour is within 6 h before sepsis onset or later.</param>
 /// <param name="Probability">The calibrated probability, 0–1.</param>
-/// <param name="ProbabilityLow">Lower end of the 95 % interval of the observed rate in the output's calibration bin.</param>
+/// <param name="ProbabilityLow">Lower end of the 95 % interval of the calibrated probability.</param>
 /// <param name="ProbabilityHigh">Upper end of that interval.</param>
-/// <param name="Level">Low, Elevated or High (High = the model's alarm).</param>
+/// <param name="Level">Low, Elevated or High (High = the model's alarm), decided on <paramref name="Score"/> by <see cref="ElevatedScore"/> and <see cref="AlarmScore"/>.</param>
 /// <param name="Contributions">The features that moved the risk most, largest |contribution| first.</param>
 public sealed record ModelRiskRecord(
     string WearerId,
@@ -28,4 +28,20 @@ public sealed record ModelRiskRecord(
     double ProbabilityLow,
     double ProbabilityHigh,
     SepsisRiskLevel Level,
-    IReadOnlyList<RiskContribution> Contributions);
+    IReadOnlyList<RiskContribution> Contributions)
+{
+    /// <summary>Score from which the output is Elevated (0 for outputs stored before thresholds were recorded).</summary>
+    public int ElevatedScore { get; init; }
+
+    /// <summary>Score from which the output is High, the alarm (0 for outputs stored before thresholds were recorded).</summary>
+    public int AlarmScore { get; init; }
+
+    /// <summary>Shown lower end of the 95 % interval on the score's scale (rounded down, so never above <see cref="Score"/>).</summary>
+    public int ScoreLow => Math.Min(Score, RiskScore.Floor(ProbabilityLow));
+
+    /// <summary>Shown upper end of the 95 % interval on the score's scale (rounded up, so never below <see cref="Score"/>).</summary>
+    public int ScoreHigh => Math.Max(Score, RiskScore.Ceiling(ProbabilityHigh));
+
+    /// <summary>The rule that gave the level, in words, e.g. "elevated from 8, alarm from 12"; null when not recorded.</summary>
+    public string? LevelRule => AlarmScore > 0 ? $"elevated from {ElevatedScore}, alarm from {AlarmScore}" : null;
+}

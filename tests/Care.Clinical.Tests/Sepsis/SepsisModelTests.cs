@@ -7,7 +7,7 @@ namespace Care.Clinical.Tests.Sepsis;
 
 public sealed class SepsisModelTests
 {
-    private static readonly BoostingOptions Quick = new() { Rounds = 25, MaxLeaves = 8, MinLeafRows = 20, LearningRate = 0.2 };
+    internal static readonly BoostingOptions Quick = new() { Rounds = 25, MaxLeaves = 8, MinLeafRows = 20, LearningRate = 0.2 };
 
     private static string Text(SepsisModel model)
     {
@@ -45,10 +45,9 @@ public sealed class SepsisModelTests
             state.Update(record.Row(t), features);
             double margin = model.Trees.Margin(features);
             Assert.Equal(t, risk.Hour);
-            Assert.Equal(margin >= model.AlarmMargin, risk.Alarm);
-            var expectedLevel = margin >= model.AlarmMargin ? SepsisRiskLevel.High
-                : margin >= model.AlarmMargin - Math.Log(2) ? SepsisRiskLevel.Elevated : SepsisRiskLevel.Low;
-            Assert.Equal(expectedLevel, risk.Level);
+            Assert.Equal(model.Alarms(margin), risk.Alarm);
+            Assert.Equal(model.Score(margin), risk.Score);
+            Assert.Equal(model.LevelOf(risk.Score), risk.Level);
             Assert.InRange(risk.Score, 0, 100);
             Assert.InRange(risk.Probability, risk.ProbabilityLow, risk.ProbabilityHigh);
             Assert.Contains("does not replace", risk.Notice, StringComparison.Ordinal);

@@ -58,6 +58,12 @@ public sealed class ModelRiskApiTests
         double p = e.GetProperty("probability").GetDouble();
         Assert.InRange(100 * p, score - 1.0, score + 1.0);
         Assert.InRange(p, e.GetProperty("interval95").GetProperty("low").GetDouble(), e.GetProperty("interval95").GetProperty("high").GetDouble());
+        // The shown score lies in its shown interval, and the level follows from the stated rule on that score.
+        var shown = e.GetProperty("scoreInterval95");
+        Assert.InRange(score, shown.GetProperty("low").GetInt32(), shown.GetProperty("high").GetInt32());
+        var rule = e.GetProperty("levelRule");
+        int elevatedFrom = rule.GetProperty("elevatedFromScore").GetInt32(), alarmFrom = rule.GetProperty("alarmFromScore").GetInt32();
+        Assert.Equal(score >= alarmFrom ? "high" : score >= elevatedFrom ? "elevated" : "low", e.GetProperty("level").GetString());
         var top = e.GetProperty("topContributions").EnumerateArray().ToList();
         Assert.InRange(top.Count, 1, 5);
         Assert.All(top, c => Assert.False(string.IsNullOrEmpty(c.GetProperty("feature").GetString())));
@@ -66,6 +72,8 @@ public sealed class ModelRiskApiTests
         Assert.Contains("ICU", reason, StringComparison.Ordinal);
         Assert.Contains("does not replace", reason, StringComparison.Ordinal);
         Assert.Contains(top[0].GetProperty("feature").GetString()!, reason, StringComparison.Ordinal);
+        Assert.Contains($"alarm from {alarmFrom}", reason, StringComparison.Ordinal);
+        Assert.Contains($"95 % interval {shown.GetProperty("low").GetInt32()}-{shown.GetProperty("high").GetInt32()})", reason, StringComparison.Ordinal);
 
         // The wearer's latest explained risk comes through the audited record gate.
         var risk = await clinician.GetFromJsonAsync<JsonElement>("/v1/wearers/W-31/risk", Cancel);

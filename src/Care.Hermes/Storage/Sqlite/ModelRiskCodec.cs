@@ -40,16 +40,21 @@ internal static class ModelRiskCodec
 
     public static string Explanation(ModelRiskRecord risk) => JsonSerializer.Serialize(new Stored(
         risk.WearerId, risk.Time, risk.Hour, [.. risk.Inputs.Select(x => float.IsNaN(x) ? (float?)null : x)], risk.Measured,
-        risk.Score, risk.Probability, risk.ProbabilityLow, risk.ProbabilityHigh, (int)risk.Level, [.. risk.Contributions]), Json);
+        risk.Score, risk.Probability, risk.ProbabilityLow, risk.ProbabilityHigh, (int)risk.Level, [.. risk.Contributions], risk.ElevatedScore, risk.AlarmScore), Json);
 
     public static ModelRiskRecord Explanation(string json)
     {
         var s = JsonSerializer.Deserialize<Stored>(json, Json) ?? throw new InvalidDataException("stored explanation is null");
         return new ModelRiskRecord(s.WearerId, s.Time, s.Hour, [.. s.Inputs.Select(x => x ?? float.NaN)], s.Measured,
-            s.Score, s.Probability, s.ProbabilityLow, s.ProbabilityHigh, (SepsisRiskLevel)s.Level, s.Contributions);
+            s.Score, s.Probability, s.ProbabilityLow, s.ProbabilityHigh, (SepsisRiskLevel)s.Level, s.Contributions)
+        {
+            ElevatedScore = s.ElevatedScore ?? 0,
+            AlarmScore = s.AlarmScore ?? 0,
+        };
     }
 
     private sealed record Stored(
         string WearerId, DateTimeOffset Time, int Hour, float?[] Inputs, bool Measured, int Score,
-        double Probability, double ProbabilityLow, double ProbabilityHigh, int Level, RiskContribution[] Contributions);
+        double Probability, double ProbabilityLow, double ProbabilityHigh, int Level, RiskContribution[] Contributions,
+        int? ElevatedScore = null, int? AlarmScore = null);
 }
