@@ -73,8 +73,32 @@ public static class SepsisTrainer
         var trees = members.Length == 1 ? members[0] : BoostedTrees.Average(members);
         var (margins, holdoutLabels) = Margins(trees, table, holdout);
         var calibration = Calibration.Fit(margins, holdoutLabels);
-        double alarm = ThresholdSearch.BestUtilityMargin(table, holdout, margins);
+        double alarm = AlarmMargin(table, holdout, margins, calibration);
         return new SepsisModel(trees, alarm, alarm - Math.Log(2), calibration, options.Seed, patientIndexes.Length, inputs);
+    }
+
+    /// <summary>
+    /// The alarm threshold, chosen on the score a person sees: the 0–100 score that maximises the
+    /// utility on the holdout, stored as the lowest holdout margin that reaches it (so the model's
+    /// <see cref="SepsisModel.AlarmScore"/> is that score).
+    /// </summary>
+    private static double AlarmMargin(FeatureTable table, IReadOnlyList<int> holdout, double[] margins, Calibration calibration)
+    {
+        var scores = new double[margins.Length];
+        for (int i = 0; i < margins.Length; i++)
+        {
+            scores[i] = RiskScore.Of(calibration.Probability(margins[i]));
+        }
+        double best = ThresholdSearch.BestUtilityMargin(table, holdout, scores);
+        double alarm = double.PositiveInfinity;
+        for (int i = 0; i < margins.Length; i++)
+        {
+            if (scores[i] >= best && margins[i] < alarm)
+            {
+                alarm = margins[i];
+            }
+        }
+        return double.IsFinite(alarm) ? alarm : margins.Max();
     }
 
     /// <summary>

@@ -4,8 +4,9 @@ namespace Care.Clinical.Sepsis;
 internal static class ThresholdSearch
 {
     /// <summary>
-    /// Tries 400 candidate margins (quantiles 0.5…0.9995 of <paramref name="margins"/>, which hold the
-    /// patients' hours in order) and returns the one with the highest utility (the lowest on ties).
+    /// Tries 400 candidate thresholds (quantiles 0.5…0.9995 of <paramref name="margins"/>, which hold the
+    /// patients' hours in order: log-odds, or any score monotone in them) and returns the one with the
+    /// highest utility (the lowest on ties).
     /// </summary>
     public static double BestUtilityMargin(FeatureTable table, IReadOnlyList<int> patients, double[] margins)
     {
