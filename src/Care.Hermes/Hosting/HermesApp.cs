@@ -21,9 +21,11 @@ public static class HermesApp
         {
             builder.WebHost.UseUrls(urls);
         }
+        RequestLog.Quiet(builder.Logging);
         configure?.Invoke(builder);
         builder.Services.AddCareHermes(options);
         var app = builder.Build();
+        app.UseRequestLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -33,6 +35,7 @@ public static class HermesApp
         app.MapHealth();
         var v1 = app.MapGroup("/v1");
         v1.MapBundles();
+        v1.MapWearerList();
         v1.MapWearers();
         v1.MapAlerts();
         v1.MapTokens();

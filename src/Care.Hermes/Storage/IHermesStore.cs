@@ -128,6 +128,12 @@ public interface IHermesStore : IAsyncDisposable
     /// <summary>The token with this hash (valid or not: the caller checks), or null.</summary>
     Task<TokenRecord?> FindTokenAsync(byte[] sha256, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Wearers in id order after <paramref name="after"/> (exclusive; null from the start), at most
+    /// <paramref name="limit"/>; with <paramref name="only"/>, just those wearers (a care team's scope).
+    /// </summary>
+    Task<IReadOnlyList<WearerSummary>> ListWearersAsync(string? after, int limit, IReadOnlyCollection<Core.Ids.WearerId>? only, CancellationToken cancellationToken = default);
+
     /// <summary>Every token, newest first (hashes included; never shown).</summary>
     Task<IReadOnlyList<TokenRecord>> ListTokensAsync(CancellationToken cancellationToken = default);
 

@@ -5,6 +5,7 @@ using Care.Hermes.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Care.Hermes.Tests.Api;
@@ -23,10 +24,14 @@ internal sealed class HermesServer : IAsyncDisposable
         {
             builder.WebHost.UseTestServer();
             builder.Services.AddSingleton<TimeProvider>(Clock);
+            builder.Logging.AddProvider(Logs);
         });
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>Every log line the server wrote (after the host's filters).</summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>Seals bundles as registered patches of this server.</summary>
     public TestDevices Devices => _devices ??= new TestDevices(

@@ -217,6 +217,9 @@ public sealed class BundleIngestorTests : IDisposable
 
         public Task<TokenRecord?> FindTokenAsync(byte[] sha256, CancellationToken cancellationToken = default) => inner.FindTokenAsync(sha256, cancellationToken);
 
+        public Task<IReadOnlyList<WearerSummary>> ListWearersAsync(string? after, int limit, IReadOnlyCollection<WearerId>? only, CancellationToken cancellationToken = default) =>
+            inner.ListWearersAsync(after, limit, only, cancellationToken);
+
         public Task<IReadOnlyList<TokenRecord>> ListTokensAsync(CancellationToken cancellationToken = default) => inner.ListTokensAsync(cancellationToken);
 
         public Task<bool> RevokeTokenAsync(string tokenId, string revokedBy, DateTimeOffset at, CancellationToken cancellationToken = default) => inner.RevokeTokenAsync(tokenId, revokedBy, at, cancellationToken);
