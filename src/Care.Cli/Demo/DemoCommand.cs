@@ -70,6 +70,7 @@ internal static class DemoCommand
             TreeHeads = new TreeHeadSchedule(store, TreeHeadSchedule.DefaultInterval),
         };
         var uplink = new InProcessUplink(store, ingestor, recipient.PublicKey, TimeProvider.System);
+        long ledgerBefore = await store.LedgerSizeAsync(cancellationToken);
         var settings = world.Settings(cohort);
         int expectedExchanges = wearers * (days + 1);
         var clock = Stopwatch.StartNew();
@@ -119,6 +120,9 @@ internal static class DemoCommand
             RhythmEventsGeneratedByKind = kinds.ToDictionary(PatchEventKinds.Name, k => outcome.RhythmEventsByKind.GetValueOrDefault(k)),
             RhythmEventsStoredByKind = kinds.ToDictionary(PatchEventKinds.Name, k => eventsStored.GetValueOrDefault(k)),
             LedgerEntries = head.TreeSize,
+            LedgerEntriesThisRun = head.TreeSize - ledgerBefore,
+            DatabaseBytes = DatabaseBytes(store.DatabasePath),
+            ExampleWearers = [.. outcome.WearerIds.Take(3).Select(w => w.Value)],
             Illnesses = outcome.Illnesses.Count,
             IllnessOnsets = [.. outcome.Illnesses.Select(i => new DemoSummary.IllnessOnset(i.Wearer.Value, i.Onset))],
             SepsisModel = modelRisk?.ModelName,
@@ -128,6 +132,10 @@ internal static class DemoCommand
             ObservationsPerSecond = Math.Round(outcome.ObservationsGenerated / Math.Max(elapsed, 1e-9)),
         };
     }
+
+    /// <summary>The database file and its write-ahead log, in bytes.</summary>
+    private static long DatabaseBytes(string path) =>
+        new[] { path, path + "-wal" }.Select(p => new FileInfo(p)).Where(f => f.Exists).Sum(f => f.Length);
 
     private static void Print(DemoSummary s, TextWriter output)
     {
@@ -151,7 +159,9 @@ internal static class DemoCommand
         table.AddRow("rhythm events generated", $"{s.RhythmEventsGenerated:N0} ({Kinds(s.RhythmEventsGeneratedByKind)})");
         table.AddRow("rhythm events stored", $"{s.RhythmEventsStored:N0} ({Kinds(s.RhythmEventsStoredByKind)})");
         table.AddRow("kiosk exchanges (sealed, signed, in the ledger)", $"{s.Exchanges:N0}");
-        table.AddRow("ledger entries (signed tree head)", $"{s.LedgerEntries:N0}");
+        table.AddRow("ledger entries (this run / whole database)", $"{s.LedgerEntriesThisRun:N0} / {s.LedgerEntries:N0}");
+        table.AddRow("database size (all runs)", $"{s.DatabaseBytes / 1048576.0:N1} MB");
+        table.AddRow("example wearers (read with care serve)", string.Join(", ", s.ExampleWearers));
         table.AddRow("simulated illnesses", $"{s.Illnesses:N0}");
         AddAlerts(table, "NEWS2", s.News2Alerts);
         if (s.ModelAlerts is { } model)

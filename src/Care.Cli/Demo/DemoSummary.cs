@@ -66,6 +66,15 @@ internal sealed record DemoSummary
     /// <summary>Entries in the ledger when the run ended (all runs in this database), covered by a fresh signed tree head.</summary>
     public required long LedgerEntries { get; init; }
 
+    /// <summary>Ledger entries this run appended.</summary>
+    public required long LedgerEntriesThisRun { get; init; }
+
+    /// <summary>Size of the database and its write-ahead log on disk after the run, in bytes.</summary>
+    public required long DatabaseBytes { get; init; }
+
+    /// <summary>A few of this run's wearer ids, to read their records with <c>care serve</c> (e.g. <c>GET /v1/wearers/{id}/risk</c>).</summary>
+    public required IReadOnlyList<string> ExampleWearers { get; init; }
+
     /// <summary>Simulated acute deteriorations.</summary>
     public required int Illnesses { get; init; }
 
