@@ -9,7 +9,7 @@ public static class CommonOptions
     /// <summary><c>--db PATH</c>: the Hermes SQLite database; defaults to <see cref="CarePaths.DefaultDatabase"/>.</summary>
     public static Option<string> Database() => new("--db")
     {
-        Description = $"SQLite database file (default: {CarePaths.DefaultDatabase})",
+        Description = $"The Hermes SQLite database (${CarePaths.DatabaseVariable} when set)",
         DefaultValueFactory = _ => CarePaths.DefaultDatabase,
         HelpName = "PATH",
     };

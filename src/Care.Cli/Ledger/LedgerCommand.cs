@@ -20,7 +20,8 @@ internal static class LedgerCommand
     /// <summary>The <c>--db</c> option every ledger command takes.</summary>
     public static Option<string> DatabaseOption() => new("--db")
     {
-        Description = "SQLite database holding the ledger (its key files sit beside it as DB.ledger-key and DB.ledger-key.pub)",
+        Description = $"The Hermes SQLite database holding the ledger (${CarePaths.DatabaseVariable} when set; its key files sit beside it as DB.ledger-key and DB.ledger-key.pub)",
+        HelpName = "PATH",
         DefaultValueFactory = _ => CarePaths.DefaultDatabase,
     };
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Care.Cli.Hosting;
 using Care.Clinical.Challenge2019;
 using Care.Clinical.Sepsis;
@@ -11,7 +13,7 @@ namespace Care.Cli.Sepsis;
 /// <c>care train sepsis</c> and <c>care eval sepsis</c>: train the sepsis model on PhysioNet/CinC
 /// Challenge 2019 data and evaluate it (cross-validated or a given model) beside NEWS2 and qSOFA.
 /// </summary>
-internal static class SepsisCommands
+internal static partial class SepsisCommands
 {
     private static Option<string> DataOption() => new("--data")
     {
@@ -88,6 +90,8 @@ internal static class SepsisCommands
             var error = parse.InvocationConfiguration.Error;
             var clock = Stopwatch.StartNew();
             var set = ParseInputs(parse.GetValue(inputs));
+            await error.WriteLineAsync(Expected($"training the sepsis model ({SepsisInputs.Name(set)} inputs)",
+                parse.GetValue(patients) is null ? "1-13 minutes for all of set A" : "less than for all of set A (1-13 minutes)"));
             var records = Read(parse.GetValue(data)!, parse.GetValue(patients), error);
             var model = SepsisTrainer.Train(records, parse.GetValue(seed), tuning.Options(parse), new LineProgress(error, clock), set);
             var path = parse.GetValue(output)!;
@@ -141,6 +145,11 @@ internal static class SepsisCommands
             {
                 throw new Care.Core.Errors.InvalidInputException("--folds", $"must be between 2 and the number of patients ({records.Count})");
             }
+            if (modelPath is null && parse.GetValue(patients) is null)
+            {
+                await error.WriteLineAsync(Expected($"{k}-fold cross-validation ({SepsisInputs.Name(set)} inputs, {k} models trained)",
+                    set == SepsisInputSet.Vitals ? "5-15 minutes" : "10-35 minutes"));
+            }
             var report = modelPath is null
                 ? SepsisEvaluator.CrossValidate(records, k, parse.GetValue(seed), tuning.Options(parse), new LineProgress(error, clock), set)
                 : SepsisEvaluator.Evaluate(SepsisModel.Load(modelPath), records);
@@ -171,9 +180,32 @@ internal static class SepsisCommands
         return records;
     }
 
-    /// <summary>Writes progress lines with elapsed time to stderr.</summary>
-    private sealed class LineProgress(TextWriter error, Stopwatch clock) : IProgress<string>
+    /// <summary>
+    /// Writes progress lines with elapsed time to stderr; after each finished fold of a
+    /// cross-validation it adds the time left, extrapolated from the folds done so far.
+    /// </summary>
+    private sealed partial class LineProgress(TextWriter error, Stopwatch clock) : IProgress<string>
     {
-        public void Report(string value) => error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {value}");
+        public void Report(string value)
+        {
+            string left = "";
+            if (FoldDone().Match(value) is { Success: true } m && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is var done && done > 0)
+            {
+                int total = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+                var remaining = clock.Elapsed / done * (total - done);
+                left = done < total ? $" (about {Math.Ceiling(remaining.TotalMinutes):F0} min left)" : "";
+            }
+            error.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {value}{left}");
+        }
+
+        [GeneratedRegex(@"^fold (\d+)/(\d+):")]
+        private static partial Regex FoldDone();
     }
+
+    /// <summary>
+    /// The one-line warning long runs print first: what they will do and how long it took on the
+    /// reference machine (2 cores; docs/validation.md has each measurement and its load).
+    /// </summary>
+    private static string Expected(string work, string duration) =>
+        $"{work}: expect {duration} on a 2-core machine (longer under load); progress follows on stderr, Ctrl+C stops.";
 }

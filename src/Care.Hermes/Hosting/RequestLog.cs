@@ -18,13 +18,21 @@ public static partial class RequestLog
     /// <summary>The log category of the request lines.</summary>
     public const string Category = "Care.Hermes.Requests";
 
-    /// <summary>Sets the default filters: framework noise at Warning, Hermes's own lines at Information.</summary>
+    /// <summary>
+    /// Sets the default output: one line per message with a UTC time, framework noise (including the
+    /// host's start-up banner, which <c>care serve</c> replaces with its own line) at Warning, Hermes's
+    /// own lines at Information.
+    /// </summary>
     public static void Quiet(ILoggingBuilder logging)
     {
         ArgumentNullException.ThrowIfNull(logging);
-        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
-        logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.UseUtcTimestamp = true;
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ ";
+        });
+        logging.AddFilter("Microsoft", LogLevel.Warning);
     }
 
     /// <summary>Adds the one-line-per-request middleware.</summary>
