@@ -5,7 +5,7 @@ using Care.Clinical.Sepsis;
 namespace Care.Benchmarks.Clinical;
 
 /// <summary>
-/// Sepsis model scoring with the shipped model (<c>models/sepsis-v1.model</c>) on the first 500
+/// Sepsis model scoring with the shipped model (<c>models/sepsis-v2.model</c>) on the first 500
 /// patients of Challenge set A (about 19,000 patient-hours): batch margins (features + trees, one
 /// thread) per patient-hour, and one incremental explained update per observation set.
 /// </summary>
@@ -24,7 +24,7 @@ public class SepsisScoringBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = FindUp("models/sepsis-v1.model") ?? throw new InvalidOperationException("models/sepsis-v1.model not found above the working directory");
+        var root = FindUp("models/sepsis-v2.model") ?? throw new InvalidOperationException("models/sepsis-v2.model not found above the working directory");
         _model = SepsisModel.Load(root);
         var data = FindUp("../shared/data/sepsis2019/training_setA.tar.gz")
             ?? throw new InvalidOperationException("shared/data/sepsis2019/training_setA.tar.gz not found");

@@ -24,7 +24,7 @@ internal static class DemoCommand
         var world = new WorldOptions();
         var model = new Option<string?>("--model")
         {
-            Description = "Sepsis model file Hermes scores each wearer-hour with (default: models/sepsis-vitals-v2.model, else models/sepsis-v1.model, in or above the current folder); 'none' for NEWS2 alerts only",
+            Description = "Sepsis model file Hermes scores each wearer-hour with (default: models/sepsis-vitals-v3.model, else models/sepsis-v2.model, in or above the current folder); 'none' for NEWS2 alerts only",
             HelpName = "FILE",
         };
         var db = CommonOptions.Database();

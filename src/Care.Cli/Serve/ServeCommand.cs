@@ -24,7 +24,7 @@ internal static class ServeCommand
         };
         var model = new Option<string?>("--model")
         {
-            Description = "Sepsis model file scored on each wearer-hour (default: models/sepsis-vitals-v2.model, else models/sepsis-v1.model, in or above the current folder); 'none' for NEWS2 alerts only",
+            Description = "Sepsis model file scored on each wearer-hour (default: models/sepsis-vitals-v3.model, else models/sepsis-v2.model, in or above the current folder); 'none' for NEWS2 alerts only",
             HelpName = "FILE",
         };
         var cert = new Option<string?>("--cert") { Description = "Server certificate for https: a .pfx/.p12 file, or a PEM file (with its key inside or in --cert-key)", HelpName = "FILE" };

@@ -31,7 +31,7 @@ public static class ModelRiskReason
     };
 
     /// <summary>
-    /// E.g. "Sepsis model sepsis-vitals-v2: risk 12/100 (high, the model's alarm: elevated from 8, alarm from 12; 95 % interval 9-15).
+    /// E.g. "Sepsis model sepsis-vitals-v3: risk 12/100 (high, the model's alarm: elevated from 8, alarm from 12; 95 % interval 9-15).
     /// Top contributions: Temp = 39.1 (+0.48), HR_mean6h = 117.5 (+0.40), …. Alert policy: … The model was trained on ICU patients …";
     /// <paramref name="policy"/>, when given, says what the alert policy required (see <c>ModelAlertPolicy</c>).
     /// </summary>

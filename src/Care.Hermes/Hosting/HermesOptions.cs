@@ -15,7 +15,7 @@ public sealed record HermesOptions
     public TimeSpan AlertSuppression { get; init; } = TimeSpan.FromHours(4);
 
     /// <summary>
-    /// The sepsis model file (e.g. <c>models/sepsis-vitals-v2.model</c>) that scores each wearer-hour
+    /// The sepsis model file (e.g. <c>models/sepsis-vitals-v3.model</c>) that scores each wearer-hour
     /// of patch vitals and raises explained model-risk alerts, or null (the default) for NEWS2 alerts only.
     /// A missing or malformed file fails the start with the file named.
     /// </summary>

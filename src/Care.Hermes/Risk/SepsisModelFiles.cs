@@ -4,10 +4,10 @@ namespace Care.Hermes.Risk;
 public static class SepsisModelFiles
 {
     /// <summary>The model for wearers (trained on the vital-sign inputs a patch supplies), preferred when present.</summary>
-    public const string Vitals = "sepsis-vitals-v2.model";
+    public const string Vitals = "sepsis-vitals-v3.model";
 
     /// <summary>The model trained on all 40 Challenge inputs (vitals, laboratory values, demographics, ICU time).</summary>
-    public const string Full = "sepsis-v1.model";
+    public const string Full = "sepsis-v2.model";
 
     /// <summary>
     /// The full path of <c>models/</c><see cref="Vitals"/>, else <c>models/</c><see cref="Full"/>, in

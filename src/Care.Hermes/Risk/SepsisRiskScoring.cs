@@ -26,7 +26,7 @@ public sealed class SepsisRiskScoring
     private long _evictions;
     private long _clock;
 
-    /// <summary>Uses <paramref name="model"/>, named <paramref name="modelName"/> in alert texts (e.g. <c>sepsis-vitals-v2</c>).</summary>
+    /// <summary>Uses <paramref name="model"/>, named <paramref name="modelName"/> in alert texts (e.g. <c>sepsis-vitals-v3</c>).</summary>
     public SepsisRiskScoring(SepsisModel model, string modelName)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -138,7 +138,7 @@ public sealed class SepsisInputSetTests
         string? path = null;
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null && path is null; d = d.Parent)
         {
-            var candidate = Path.Combine(d.FullName, "models", "sepsis-vitals-v2.model");
+            var candidate = Path.Combine(d.FullName, "models", "sepsis-vitals-v3.model");
             path = File.Exists(candidate) ? candidate : null;
         }
         Assert.NotNull(path);
