@@ -129,7 +129,7 @@ internal static class LedgerWitnessCommand
         try
         {
             var served = HybridVerificationKey.Import(Convert.FromBase64String(keys["ledger"]!["publicKey"]!.GetValue<string>()));
-            await notes.WriteLineAsync($"care witness: pinned the log key Hermes serves ({served.KeyId[..16]}…) on first use; pass --ledger-key with a copy obtained out of band for real assurance");
+            await notes.WriteLineAsync($"care ledger witness: pinned the log key Hermes serves ({served.KeyId[..16]}…) on first use; pass --ledger-key with a copy obtained out of band for real assurance");
             return served;
         }
         catch (Exception e) when (e is NullReferenceException or FormatException or InvalidOperationException or ArgumentException or InvalidDataException)

@@ -168,7 +168,8 @@ public sealed class HttpHermesUplink : IHermesUplink
         }
     }
 
-    // "; title: detail" from an RFC 9457 problem body, or nothing.
+    // "; title: detail" from an RFC 9457 problem body, or nothing; a title that only repeats the
+    // status's reason phrase ("401 Unauthorized; Unauthorized") is left out.
     private static async Task<string> ProblemTextAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
@@ -178,7 +179,8 @@ public sealed class HttpHermesUplink : IHermesUplink
             var parts = new StringBuilder();
             foreach (var name in new[] { "title", "detail" })
             {
-                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String)
+                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+                    && !(name == "title" && string.Equals(v.GetString(), response.ReasonPhrase, StringComparison.OrdinalIgnoreCase)))
                 {
                     parts.Append(parts.Length == 0 ? "; " : ": ").Append(v.GetString());
                 }
