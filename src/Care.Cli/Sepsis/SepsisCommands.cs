@@ -15,10 +15,12 @@ namespace Care.Cli.Sepsis;
 /// </summary>
 internal static partial class SepsisCommands
 {
-    private static Option<string> DataOption() => new("--data")
+    private const string DefaultData = "sepsis2019/training_setA.tar.gz";
+
+    private static Option<string?> DataOption() => new("--data")
     {
-        Description = "Challenge 2019 data: training_setA.tar.gz, a folder of .psv files or one .psv file",
-        Required = true,
+        Description = $"Challenge 2019 data: training_setA.tar.gz, a folder of .psv files or one .psv file (default: shared/data/{DefaultData} found above the current folder, or under ${SharedDataPaths.Variable})",
+        HelpName = "PATH",
     };
 
     private static Option<ulong> SeedOption() => new("--seed") { Description = "Seed of folds, split and boosting", DefaultValueFactory = _ => 1 };
@@ -92,7 +94,7 @@ internal static partial class SepsisCommands
             var set = ParseInputs(parse.GetValue(inputs));
             await error.WriteLineAsync(Expected($"training the sepsis model ({SepsisInputs.Name(set)} inputs)",
                 parse.GetValue(patients) is null ? "1-13 minutes for all of set A" : "less than for all of set A (1-13 minutes)"));
-            var records = Read(parse.GetValue(data)!, parse.GetValue(patients), error);
+            var records = Read(SharedDataPaths.Resolve(parse.GetValue(data), "--data", DefaultData), parse.GetValue(patients), error);
             var model = SepsisTrainer.Train(records, parse.GetValue(seed), tuning.Options(parse), new LineProgress(error, clock), set);
             var path = parse.GetValue(output)!;
             model.Save(path);
@@ -126,7 +128,7 @@ internal static partial class SepsisCommands
             var error = parse.InvocationConfiguration.Error;
             var clock = Stopwatch.StartNew();
             var set = ParseInputs(parse.GetValue(inputs));
-            var records = Read(parse.GetValue(data)!, parse.GetValue(patients), error);
+            var records = Read(SharedDataPaths.Resolve(parse.GetValue(data), "--data", DefaultData), parse.GetValue(patients), error);
             var modelPath = parse.GetValue(model);
             var explainId = parse.GetValue(explain);
             if (explainId is not null)
@@ -193,12 +195,14 @@ internal static partial class SepsisCommands
             {
                 int total = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
                 var remaining = clock.Elapsed / done * (total - done);
-                left = done < total ? $" (about {Math.Ceiling(remaining.TotalMinutes):F0} min left)" : "";
+                left = done >= total ? ""
+                    : remaining < TimeSpan.FromMinutes(1) ? " (under a minute left)"
+                    : $" (about {Math.Ceiling(remaining.TotalMinutes):F0} min left)";
             }
             error.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {value}{left}");
         }
 
-        [GeneratedRegex(@"^fold (\d+)/(\d+):")]
+        [GeneratedRegex(@"^fold (\d+)/(\d+): utility")]
         private static partial Regex FoldDone();
     }
 
