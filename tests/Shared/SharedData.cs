@@ -19,7 +19,10 @@ internal static class SharedData
         var path = root is null ? null : Path.Combine(root, folder);
         if (path is null || !Directory.Exists(path))
         {
-            Assert.Skip($"shared data folder '{folder}' is not present (expected ../shared/data/{folder} beside the repository, or CARE_SHARED_DATA)");
+            string reason = $"shared data folder '{folder}' is not present (expected ../shared/data/{folder} beside the repository, or CARE_SHARED_DATA)";
+            // Skip reasons are not printed by `dotnet test`'s default logger; a diagnostic message is.
+            TestContext.Current.SendDiagnosticMessage($"{TestContext.Current.Test?.TestDisplayName}: skipped: {reason}");
+            Assert.Skip(reason);
         }
         return path!;
     }
