@@ -18,7 +18,7 @@ internal static class EcgDetectCommand
     {
         var record = new Argument<string>("record") { Description = "The record path without extension, e.g. ../shared/data/mitdb/100" };
         var annotator = new Option<string>("--annotator") { Description = "Annotator name: the output file's extension", DefaultValueFactory = _ => "care" };
-        var outDir = new Option<string?>("--out") { Description = "Output folder (default: the record's folder)" };
+        var outDir = new Option<string?>("--out") { Description = "Output folder (default: the current folder; never the record's folder unless you say so, so reference data stays untouched)" };
         var signal = new Option<int>("--signal") { Description = "Signal (lead) to analyse", DefaultValueFactory = _ => 0 };
         var csv = new Option<string?>("--csv") { Description = "Also write the beats with their features (sample, decision sample, energy, slope, search-back) to this CSV file" };
         var classes = new Option<bool>("--classes") { Description = "Label each beat with its AAMI class (N, S as A, V, F, Q) by the shipped INT8 beat model" };
@@ -38,7 +38,7 @@ internal static class EcgDetectCommand
                 ? BeatDataset.Classify(rec.Physical(channel), rec.Header.SamplingFrequencyHz, [.. beats.Select(b => b.Sample)], BeatModel.Shipped())
                 : null;
             var annotations = beats.Select((b, i) => new Annotation(b.Sample, labels is null ? AnnotationCodes.Normal : AamiClasses.Code(labels[i]), Channel: (byte)channel)).ToList();
-            var folder = parse.GetValue(outDir) ?? Path.GetDirectoryName(Path.GetFullPath(path + ".hea"))!;
+            var folder = parse.GetValue(outDir) ?? Directory.GetCurrentDirectory();
             Directory.CreateDirectory(folder);
             var file = Path.Combine(folder, rec.Name + "." + name);
             await File.WriteAllBytesAsync(file, AnnotationFile.Write(annotations), cancel);
