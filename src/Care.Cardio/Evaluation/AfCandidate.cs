@@ -25,15 +25,16 @@ public sealed record AfCandidate(string Name, string Description, IReadOnlyList<
         Irregularity("irregularity+V", "the same with intervals touching a beat classed V left out", skipV: true, atrial: false),
         Irregularity("irregularity+P", "irregularity with the P-wave veto", skipV: false, atrial: true),
         Irregularity("irregularity+V+P", "intervals touching V beats left out, and the P-wave veto", skipV: true, atrial: true),
+        Irregularity("irregularity+V+P+pairs", "as irregularity+V+P, and premature-compensatory RR pairs left out", skipV: true, atrial: true, pairs: true),
     ];
 
     /// <summary>The settings of an irregularity candidate, in grid order (difference threshold outer, fraction inner).</summary>
-    public static IReadOnlyList<IrregularityAfSettings> Grid(bool skipV, bool atrial) =>
-        [.. DifferenceGrid.SelectMany(d => FractionGrid.Select(f => new IrregularityAfSettings(d, f, skipV, atrial)))];
+    public static IReadOnlyList<IrregularityAfSettings> Grid(bool skipV, bool atrial, bool pairs = false) =>
+        [.. DifferenceGrid.SelectMany(d => FractionGrid.Select(f => new IrregularityAfSettings(d, f, skipV, atrial, pairs)))];
 
-    private static AfCandidate Irregularity(string name, string description, bool skipV, bool atrial)
+    private static AfCandidate Irregularity(string name, string description, bool skipV, bool atrial, bool pairs = false)
     {
-        var grid = Grid(skipV, atrial);
+        var grid = Grid(skipV, atrial, pairs);
         return new AfCandidate(
             name,
             description,

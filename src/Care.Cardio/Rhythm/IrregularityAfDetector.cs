@@ -31,11 +31,15 @@ public sealed class IrregularityAfDetector : IAfDetector
     private const double SteadyAtrial = 0.6;      // median correlation with the atrial template: a P wave
     private const int MinAtrialBeats = 8;
     private const double MinAtrialRr = 0.7;       // 350 ms atrial segment + a QT of about 350 ms
+    private const double Premature = 0.85;        // an ectopic pair by RR: under 85 % of the median, then over 110 %
+    private const double Compensatory = 1.1;
+    private const int MinDifferences = 6;
 
     private readonly IrregularityAfSettings _settings;
     private readonly float[] _rr = new float[Window];
     private readonly float[] _atrial = new float[Window];
     private readonly bool[] _skip = new bool[Window];
+    private readonly bool[] _pair = new bool[Window];
     private readonly float[] _ordered = new float[Window];
     private readonly float[] _scratch = new float[Window];
     private readonly bool[] _votes = new bool[Votes];
@@ -56,7 +60,7 @@ public sealed class IrregularityAfDetector : IAfDetector
     public static int LabelDelay => Window / 2 - 1 + Smoothing;
 
     /// <summary>Bytes of state.</summary>
-    public static int StateBytes => Window * 17 + Votes + 64;
+    public static int StateBytes => Window * 18 + Votes + 64;
 
     /// <inheritdoc/>
     public int Delay => LabelDelay;
@@ -147,13 +151,30 @@ public sealed class IrregularityAfDetector : IAfDetector
             return false;
         }
         var rr = _ordered.AsSpan(0, n);
-        var limit = _settings.DifferenceThreshold * Median(rr);
-        var irregular = 0;
+        var median = Median(rr);
+        var limit = _settings.DifferenceThreshold * median;
+        Array.Clear(_pair);
+        if (_settings.SkipPrematurePairs)
+        {
+            for (var i = 0; i + 1 < n; i++)
+            {
+                if (rr[i] < Premature * median && rr[i + 1] > Compensatory * median)
+                {
+                    _pair[i] = true;
+                    _pair[i + 1] = true;
+                }
+            }
+        }
+        int irregular = 0, differences = 0;
         for (var i = 1; i < n; i++)
         {
-            irregular += Math.Abs(rr[i] - rr[i - 1]) > limit ? 1 : 0;
+            if (!_pair[i] && !_pair[i - 1])
+            {
+                differences++;
+                irregular += Math.Abs(rr[i] - rr[i - 1]) > limit ? 1 : 0;
+            }
         }
-        if (irregular <= _settings.AfFraction * (n - 1))
+        if (differences < MinDifferences || irregular <= _settings.AfFraction * differences)
         {
             return false;
         }

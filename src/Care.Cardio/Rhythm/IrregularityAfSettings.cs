@@ -8,7 +8,8 @@ namespace Care.Cardio.Rhythm;
 /// <param name="AfFraction">A window says AF when more than this fraction of its successive differences is irregular (0 to 1).</param>
 /// <param name="SkipVentricular">Leave out intervals that start or end at a beat classed ventricular (their premature and compensatory intervals).</param>
 /// <param name="AtrialVeto">A steady P wave before most beats (median atrial correlation ≥ 0.6) says not AF whatever the RR.</param>
-public readonly record struct IrregularityAfSettings(double DifferenceThreshold, double AfFraction, bool SkipVentricular, bool AtrialVeto)
+/// <param name="SkipPrematurePairs">Also leave out, by RR alone, premature–compensatory pairs (an interval under 85 % of the median followed by one over 110 %), as ectopic beats the classifier missed.</param>
+public readonly record struct IrregularityAfSettings(double DifferenceThreshold, double AfFraction, bool SkipVentricular, bool AtrialVeto, bool SkipPrematurePairs = false)
 {
     /// <summary>Throws when a threshold is outside 0–1 or NaN.</summary>
     public void Validate()

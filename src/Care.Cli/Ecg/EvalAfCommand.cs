@@ -23,7 +23,7 @@ internal static class EvalAfCommand
         var db = new Option<string>("--db") { Description = "Folder of WFDB records with reference .atr files (e.g. ../shared/data/mitdb)", Required = true };
         var records = new Option<string?>("--records") { Description = "Comma-separated record names (default: every record in the folder)" };
         var loo = new Option<bool>("--loo") { Description = "Score every candidate detector leave-one-record-out (settings chosen on the other records)" };
-        var objective = new Option<AfObjective>("--objective") { Description = "How --loo chooses a setting on the other records: FewestErrorMinutes (missed + false AF time) or BestMinDuration (min of duration Se, +P)", DefaultValueFactory = _ => AfObjective.FewestErrorMinutes };
+        var objective = new Option<AfObjective>("--objective") { Description = "How --loo chooses a setting on the other records: MostSensitiveWithinFalseAfLimit (best duration Se with at most 1 false AF minute on every record without AF; default), FewestErrorMinutes (missed + false AF time) or BestMinDuration (min of duration Se, +P)", DefaultValueFactory = _ => AfObjective.MostSensitiveWithinFalseAfLimit };
         var traceDir = new Option<string?>("--trace-out") { Description = "Also write each record's detected beats (sample, RR s, atrial correlation, class) as DIR/<record>.af.csv, for offline analysis" };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
         var command = new Command("af", "Score atrial-fibrillation detection against reference rhythm annotations (duration, burden, EC57 episodes; --loo for every candidate held out).") { db, records, loo, objective, traceDir, json };
@@ -196,11 +196,11 @@ internal static class EvalAfCommand
         var ranked = Ranked(results);
         w.WriteLine($"AF candidates, leave-one-record-out (each record scored under the setting chosen on the others, objective {ranked[0].Objective}),");
         w.WriteLine("ranked by held-out per-record burden errors, worst first");
-        w.WriteLine("candidate           dur-Se  dur-+P  ep30-Se  ep30-+P  worst-burden-err  3-worst-errors     false-min(non-AF)  chosen on all records");
+        w.WriteLine("candidate               dur-Se  dur-+P  ep30-Se  ep30-+P  worst-burden-err  3-worst-errors     false-min(non-AF)  chosen on all records");
         foreach (var r in ranked)
         {
             var t = r.Totals;
-            w.WriteLine(string.Format(c, "{0,-18} {1,7:F1} {2,7:F1} {3,8:F1} {4,8:F1} {5,10:F1} ({6,-4}) {7,-18} {8,8:F2} (max {9:F2})  {10}",
+            w.WriteLine(string.Format(c, "{0,-22} {1,7:F1} {2,7:F1} {3,8:F1} {4,8:F1} {5,10:F1} ({6,-4}) {7,-18} {8,8:F2} (max {9:F2})  {10}",
                 r.Candidate.Name, t.DurationSe, t.DurationPpv, t.LongEpisodeSe, t.LongEpisodePpv, t.MaxBurdenErrorPoints, t.WorstBurdenRecord,
                 string.Join('/', r.WorstFirstBurdenErrors.Take(3).Select(e => e.ToString("F1", c))), t.FalseAfMinutesOnNonAfRecords, t.MaxFalseAfMinutesOnANonAfRecord, r.ChosenOnAll));
         }
