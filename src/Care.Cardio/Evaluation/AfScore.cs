@@ -14,6 +14,11 @@ namespace Care.Cardio.Evaluation;
 /// <param name="ReferenceSamples">Samples of reference AF.</param>
 /// <param name="DetectedSamples">Samples of detected AF.</param>
 /// <param name="OverlapSamples">Samples that are AF in both.</param>
+/// <param name="RecordSamples">Samples in the record.</param>
+/// <param name="ReferenceLongEpisodes">Reference episodes of at least 30 s.</param>
+/// <param name="ReferenceLongEpisodesFound">Those overlapped by a detected episode.</param>
+/// <param name="DetectedLongEpisodes">Detected episodes of at least 30 s.</param>
+/// <param name="DetectedLongEpisodesTrue">Those that overlap a reference episode.</param>
 public sealed record AfScore(
     string Record,
     double SamplingHz,
@@ -23,14 +28,35 @@ public sealed record AfScore(
     int DetectedEpisodesTrue,
     long ReferenceSamples,
     long DetectedSamples,
-    long OverlapSamples)
+    long OverlapSamples,
+    long RecordSamples,
+    int ReferenceLongEpisodes,
+    int ReferenceLongEpisodesFound,
+    int DetectedLongEpisodes,
+    int DetectedLongEpisodesTrue)
 {
+    /// <summary>The shortest episode, seconds, counted in the long-episode figures.</summary>
+    public const double LongEpisodeSeconds = 30;
+
+    /// <summary>Reference AF burden, percent of the record's time.</summary>
+    public double ReferenceBurdenPercent => RecordSamples == 0 ? double.NaN : 100.0 * ReferenceSamples / RecordSamples;
+
+    /// <summary>Detected AF burden, percent of the record's time.</summary>
+    public double DetectedBurdenPercent => RecordSamples == 0 ? double.NaN : 100.0 * DetectedSamples / RecordSamples;
+
+    /// <summary>Detected minus reference burden, percentage points.</summary>
+    public double BurdenErrorPoints => DetectedBurdenPercent - ReferenceBurdenPercent;
+
     /// <summary>Detected AF time outside reference AF, in minutes.</summary>
     public double FalseAfMinutes => (DetectedSamples - OverlapSamples) / SamplingHz / 60;
 
-    /// <summary>Scores <paramref name="detected"/> against <paramref name="reference"/> (both lists of [start, end) sample intervals, sorted, disjoint).</summary>
-    public static AfScore Compare(string record, double samplingHz, IReadOnlyList<(long Start, long End)> reference, IReadOnlyList<(long Start, long End)> detected)
+    /// <summary>
+    /// Scores <paramref name="detected"/> against <paramref name="reference"/> (both lists of
+    /// [start, end) sample intervals, sorted, disjoint) over a record of <paramref name="recordSamples"/> samples.
+    /// </summary>
+    public static AfScore Compare(string record, double samplingHz, long recordSamples, IReadOnlyList<(long Start, long End)> reference, IReadOnlyList<(long Start, long End)> detected)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(recordSamples);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(detected);
         static bool Overlaps((long Start, long End) a, IReadOnlyList<(long Start, long End)> others) =>
@@ -52,7 +78,14 @@ public sealed record AfScore(
             detected.Count(d => Overlaps(d, reference)),
             reference.Sum(r => r.End - r.Start),
             detected.Sum(d => d.End - d.Start),
-            overlap);
+            overlap,
+            recordSamples,
+            reference.Count(r => IsLong(r)),
+            reference.Count(r => IsLong(r) && Overlaps(r, detected)),
+            detected.Count(d => IsLong(d)),
+            detected.Count(d => IsLong(d) && Overlaps(d, reference)));
+
+        bool IsLong((long Start, long End) e) => e.End - e.Start >= LongEpisodeSeconds * samplingHz;
     }
 
     /// <summary>

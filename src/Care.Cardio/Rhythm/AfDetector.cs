@@ -14,7 +14,7 @@ namespace Care.Cardio.Rhythm;
 /// at 80 beats/min), and the state reported is that of the interval <see cref="Delay"/> intervals
 /// before the newest. Fixed memory, no allocation per beat; not thread safe.
 /// </summary>
-public sealed class AfDetector
+public sealed class AfDetector : IAfDetector
 {
     /// <summary>RR intervals per analysis window.</summary>
     public const int Window = 32;
@@ -56,6 +56,11 @@ public sealed class AfDetector
 
     /// <summary>True while the interval <see cref="Delay"/> accepted intervals before the newest is labelled atrial fibrillation.</summary>
     public bool InAf => _inAf;
+
+    int IAfDetector.Delay => Delay;
+
+    /// <summary>Adds one interval (this detector ignores the beat classes).</summary>
+    public bool Add(in AfInterval interval) => Add(interval.RrSeconds, interval.AtrialCorrelation);
 
     /// <summary>Bytes of state.</summary>
     public static int StateBytes => Window * 16 + Window + Bins * 4 + Votes + 32;

@@ -1,4 +1,5 @@
 using Care.Core.Events;
+using Care.Core.Strips;
 
 namespace Care.Patch.Ecg;
 
@@ -10,4 +11,13 @@ public interface IEcgRecordSink
 
     /// <summary>A rhythm event, final.</summary>
     void OnEvent(PatchEvent patchEvent);
+
+    /// <summary>
+    /// The ECG strip behind <paramref name="patchEvent"/>, 10 s either side of its
+    /// <paramref name="anchor"/> ("onset" or "offset" of AF, "start" of a ventricular run or pause).
+    /// Called after the event itself. Sinks that do not keep strips need not implement it.
+    /// </summary>
+    void OnStrip(PatchEvent patchEvent, string anchor, EcgStrip strip)
+    {
+    }
 }

@@ -13,7 +13,9 @@ namespace Care.Patch.Ecg;
 /// <see cref="VentricularRunTracker"/>), and pauses (an RR interval of <see cref="PauseThreshold"/> or
 /// more). Records are handed to the <see cref="IEcgRecordSink"/> as soon as they are final. A
 /// recording has one start time; call <see cref="End"/> when it stops (an open AF episode is closed
-/// there). Allocates nothing per sample. Not thread safe.
+/// there). Each reported event also gets ECG strips from an <see cref="EcgStripRecorder"/> (AF:
+/// its onset and offset; runs and pauses: their start), handed to
+/// <see cref="IEcgRecordSink.OnStrip"/> after the event. Allocates nothing per sample. Not thread safe.
 /// </summary>
 public sealed class PatchEcgMonitor
 {
@@ -43,6 +45,9 @@ public sealed class PatchEcgMonitor
     private long _afStart = -1;
     private long _afEnd = -1;
     private readonly VentricularRunTracker _runs = new();
+    private readonly EcgStripRecorder? _strips;
+    private StripCapture? _onset;
+    private StripCapture? _offset;
     private readonly long[] _byKind = new long[PatchEventKinds.All.Count + 1];
     private bool _ended = true;
     private long _samples;
@@ -59,7 +64,12 @@ public sealed class PatchEcgMonitor
         _pipeline = new EcgPipeline(samplingHz);
         _sink = sink;
         _samplesPerMinute = (long)(samplingHz * 60);
+        // Strips carry a whole sampling rate; a fractional rate records none.
+        _strips = samplingHz == Math.Floor(samplingHz) ? new EcgStripRecorder((int)samplingHz) : null;
     }
+
+    /// <summary>ECG strips handed to the sink since construction.</summary>
+    public long StripsReported { get; private set; }
 
     /// <summary>The sampling rate, Hz.</summary>
     public double SamplingHz => _pipeline.SamplingHz;
@@ -92,6 +102,8 @@ public sealed class PatchEcgMonitor
         _beatsInMinute = 0;
         _afStart = _afEnd = -1;
         _runs.Reset();
+        _strips?.Reset();
+        _onset = _offset = null;
         _samples = 0;
         _ended = false;
     }
@@ -104,6 +116,7 @@ public sealed class PatchEcgMonitor
         {
             throw new InvalidOperationException("no ECG recording is open; call Begin first");
         }
+        _strips?.Append(samples);
         _pipeline.Process(samples, new Listener(this));
         _samples += samples.Length;
     }
@@ -119,6 +132,7 @@ public sealed class PatchEcgMonitor
         long last = _samples - 1;
         CloseMinute();
         ReportRun(_runs.End());
+        _strips?.CompleteAll();
         if (_afStart >= 0 && _afEnd < 0)
         {
             _afEnd = Math.Max(_afStart, last);
@@ -159,7 +173,9 @@ public sealed class PatchEcgMonitor
         if (beat.RrSeconds >= PauseThreshold.TotalSeconds)
         {
             long before = beat.Sample - (long)Math.Round(beat.RrSeconds * SamplingHz);
-            Report(new PatchEvent(PatchEventKind.Pause, Time(before), Time(beat.Sample), Math.Round(beat.RrSeconds, 2), null));
+            var pause = new PatchEvent(PatchEventKind.Pause, Time(before), Time(beat.Sample), Math.Round(beat.RrSeconds, 2), null);
+            Report(pause);
+            StripOf(pause, "start", before);
         }
     }
 
@@ -176,13 +192,33 @@ public sealed class PatchEcgMonitor
         _firstBeat = _lastBeat = -1;
     }
 
-    private void OnBeatClass(in BeatClassEvent beat) => ReportRun(_runs.Add(beat.Sample, beat.Class == AamiClass.V));
+    private void OnBeatClass(in BeatClassEvent beat)
+    {
+        _strips?.AddBeat(beat.Sample, beat.Class);
+        ReportRun(_runs.Add(beat.Sample, beat.Class == AamiClass.V));
+    }
+
+    private void StripOf(PatchEvent e, string anchor, long sample)
+    {
+        if (_strips is { } strips && sample >= 0)
+        {
+            strips.Capture(sample, strip => Emit(e, anchor, strip));
+        }
+    }
+
+    private void Emit(PatchEvent e, string anchor, Care.Core.Strips.EcgStrip strip)
+    {
+        _sink.OnStrip(e, anchor, strip);
+        StripsReported++;
+    }
 
     private void ReportRun(VentricularRunTracker.Run? run)
     {
         if (run is { } r)
         {
-            Report(new PatchEvent(PatchEventKind.VentricularRun, Time(r.StartSample), Time(r.EndSample), r.Beats, null));
+            var runEvent = new PatchEvent(PatchEventKind.VentricularRun, Time(r.StartSample), Time(r.EndSample), r.Beats, null);
+            Report(runEvent);
+            StripOf(runEvent, "start", r.StartSample);
         }
     }
 
@@ -190,13 +226,20 @@ public sealed class PatchEcgMonitor
     {
         if (change.Rhythm == RhythmKind.AtrialFibrillation)
         {
-            // AF again within the merge gap continues the episode.
-            _afStart = _afStart < 0 ? change.StartSample : _afStart;
+            // AF again within the merge gap continues the episode. The onset strip is cut now,
+            // while its signal is still held; it is sent if the episode is reported.
+            if (_afStart < 0)
+            {
+                _afStart = change.StartSample;
+                _onset = _strips?.Capture(Math.Min(change.StartSample, change.DecidedAtSample));
+            }
             _afEnd = -1;
+            _offset = null;
         }
         else if (_afStart >= 0 && _afEnd < 0)
         {
             _afEnd = Math.Max(_afStart, change.StartSample);
+            _offset = _strips?.Capture(Math.Min(_afEnd, change.DecidedAtSample));
         }
     }
 
@@ -207,9 +250,18 @@ public sealed class PatchEcgMonitor
         {
             if (_afEnd - _afStart >= MinAfDuration.TotalSeconds * SamplingHz)
             {
-                Report(new PatchEvent(PatchEventKind.AtrialFibrillation, Time(_afStart), Time(_afEnd), null, detail));
+                var af = new PatchEvent(PatchEventKind.AtrialFibrillation, Time(_afStart), Time(_afEnd), null, detail);
+                Report(af);
+                foreach (var (capture, anchor) in new[] { (_onset, "onset"), (_offset, "offset") })
+                {
+                    if (capture?.Strip is { } strip)
+                    {
+                        Emit(af, anchor, strip);
+                    }
+                }
             }
             _afStart = _afEnd = -1;
+            _onset = _offset = null;
         }
     }
 

@@ -76,6 +76,28 @@ public sealed class EcgCliTests
         var record = json.RootElement.GetProperty("records")[0];
         Assert.Equal(0, record.GetProperty("referenceEpisodes").GetInt32());
         Assert.Equal(0, json.RootElement.GetProperty("gross").GetProperty("falseAfMinutesOnNonAfRecords").GetDouble());
+        Assert.Equal(0, record.GetProperty("burdenErrorPoints").GetDouble());
+    }
+
+    [Fact]
+    public async Task Eval_af_loo_ranks_every_candidate_with_held_out_figures()
+    {
+        var db = SharedData.RequireFolder("mitdb");
+        var (code, output, error) = await Run("eval", "af", "--db", db, "--records", "100,201", "--loo", "--json");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var ranked = json.RootElement.GetProperty("rankedByWorstCase");
+        Assert.Equal(Care.Cardio.Evaluation.AfCandidate.All.Count, ranked.GetArrayLength());
+        Assert.Equal(2, ranked[0].GetProperty("heldOut").GetProperty("records").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Eval_af_loo_on_one_record_is_bad_input()
+    {
+        var db = SharedData.RequireFolder("mitdb");
+        var (code, _, error) = await Run("eval", "af", "--db", db, "--records", "100", "--loo");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("two records", error, StringComparison.Ordinal);
     }
 
     [Fact]

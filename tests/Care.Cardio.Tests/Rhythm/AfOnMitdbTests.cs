@@ -56,7 +56,7 @@ public sealed class AfOnMitdbTests
         var reference = AfScore.ReferenceEpisodesOf(WfdbRecord.ReadAnnotations(path), record.Length);
         var listener = new Episodes();
         new EcgPipeline(record.Header.SamplingFrequencyHz).Process(record.Physical(0), listener);
-        return (AfScore.Compare(name, record.Header.SamplingFrequencyHz, reference, listener.Until(record.Length)), listener);
+        return (AfScore.Compare(name, record.Header.SamplingFrequencyHz, record.Length, reference, listener.Until(record.Length)), listener);
     }
 
     [Fact]
@@ -75,4 +75,32 @@ public sealed class AfOnMitdbTests
     [InlineData("119")]
     public void Sinus_records_with_and_without_ectopy_have_no_af(string name) =>
         Assert.Equal(0, Run(name).Score.DetectedEpisodes);
+
+    [Fact]
+    public void Replaying_the_recorded_beats_gives_the_pipelines_own_af_episodes_on_record_201()
+    {
+        var (score, listener) = Run("201");
+        var trace = AfRecordTrace.Of(Path.Combine(SharedData.RequireFolder("mitdb"), "201"));
+        var replayed = trace.Replay(new Care.Cardio.Rhythm.AfDetector());
+        Assert.Equal(listener.Until(trace.Length), replayed);
+        Assert.True(score.DetectedEpisodes > 0);
+    }
+
+    [Fact]
+    public void Leave_one_out_scores_each_record_under_the_setting_chosen_on_the_others()
+    {
+        var db = SharedData.RequireFolder("mitdb");
+        var traces = new[] { "201", "202", "119" }.Select(r => AfRecordTrace.Of(Path.Combine(db, r))).ToList();
+        var candidate = AfCandidate.All.Single(c => c.Name == "irregularity+V+P");
+        var result = AfLeaveOneOut.Run(candidate, traces, AfObjective.FewestErrorMinutes, TestContext.Current.CancellationToken);
+        for (var r = 0; r < traces.Count; r++)
+        {
+            var setting = candidate.Settings.ToList().IndexOf(result.ChosenPerFold[r]);
+            var t = traces[r];
+            var again = AfScore.Compare(t.Record, t.SamplingHz, t.Length, t.Reference, t.Replay(candidate.Create(setting)));
+            Assert.Equal(again, result.HeldOut[r]);
+        }
+        Assert.Equal(3, result.InSample.Count);
+        Assert.Contains(result.ChosenOnAll, candidate.Settings);
+    }
 }
