@@ -21,6 +21,10 @@ internal static class CommandTree
         yield return Devices.DeviceCommand.Create();
         yield return Models.ModelCommand.Create();
         yield return EcgCommands.Ecg();
+        foreach (var command in Rna.RnaCommands.TopLevel())
+        {
+            yield return command;
+        }
         yield return Group("train", "Train Care's models on public reference data (reproducible from a seed).", Train());
         yield return Group("eval", "Measure accuracy on real public reference data (../shared/data), per record or patient and in total.", Eval());
     }
@@ -33,6 +37,10 @@ internal static class CommandTree
         }
         yield return Metabolic.EvalT1dCommand.T1d();
         yield return Sepsis.SepsisCommands.EvalSepsis();
+        foreach (var command in Rna.RnaCommands.Eval())
+        {
+            yield return command;
+        }
     }
 
     private static IEnumerable<Command> Train()

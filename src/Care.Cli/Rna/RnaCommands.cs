@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace Care.Cli.Rna;
+
+/// <summary>The RNA folding and mRNA design commands and their <c>eval</c> subcommands.</summary>
+internal static class RnaCommands
+{
+    public static IEnumerable<Command> TopLevel()
+    {
+        yield return FoldCommand.Create();
+    }
+
+    public static IEnumerable<Command> Eval()
+    {
+        yield return EvalFoldCommand.Create();
+    }
+}
