@@ -94,7 +94,21 @@ internal static class WindowRuns
             }
             else if (start >= 0)
             {
-                runs.Add((lo + start, lo + i, (double)matches / (i - start)));
+                // Trim to identical ends: a window tolerating mismatches may hang over the true edge.
+                var a = start;
+                var b = i;
+                while (a < b && scores[a] != 2)
+                {
+                    a++;
+                }
+                while (b > a && scores[b - 1] != 2)
+                {
+                    b--;
+                }
+                if (b > a)
+                {
+                    runs.Add((lo + a, lo + b, (double)matches / (b - a)));
+                }
                 start = -1;
             }
         }
