@@ -41,6 +41,7 @@ internal static class CommandTree
         {
             yield return command;
         }
+        yield return Lab.EvalScreeningCommand.Build();
     }
 
     private static IEnumerable<Command> Train()
