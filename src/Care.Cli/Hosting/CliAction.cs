@@ -5,7 +5,8 @@ namespace Care.Cli.Hosting;
 
 /// <summary>
 /// Wraps a command's work so that every command maps errors the same way: bad input to exit 2
-/// with a one-line cause, anything else to exit 1 with its message, never a stack trace.
+/// with a one-line cause (a path that is a folder, missing or unreadable included), anything else
+/// to exit 1 with its message, never an exception type name or a stack trace.
 /// </summary>
 public static class CliAction
 {
@@ -26,6 +27,12 @@ public static class CliAction
                 await error.WriteLineAsync($"care {command.Name}: {e.Message}");
                 return ExitCodes.BadInput;
             }
+            catch (Exception e) when (FileProblem.Describe(e) is { } cause)
+            {
+                // A path given on the command line that is a folder, missing or unreadable is bad input.
+                await error.WriteLineAsync($"care {command.Name}: {cause}");
+                return ExitCodes.BadInput;
+            }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
                 await error.WriteLineAsync($"care {command.Name}: cancelled");
@@ -35,7 +42,7 @@ public static class CliAction
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                await error.WriteLineAsync($"care {command.Name}: failed: {e.GetType().Name}: {e.Message}");
+                await error.WriteLineAsync($"care {command.Name}: failed: {e.Message}");
                 return ExitCodes.Failure;
             }
         });
