@@ -153,7 +153,7 @@ public static class ChallengeReader
                 progress?.Report(records.Count);
             }
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or OverflowException)
         {
             throw new InvalidInputException(At(), $"not a readable .tar.gz archive (truncated or corrupt): {e.Message}");
         }
