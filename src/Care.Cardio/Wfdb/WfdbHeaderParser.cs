@@ -107,6 +107,12 @@ public static class WfdbHeaderParser
         {
             throw WfdbError.At(fileName, offset, "a signal line needs at least a file name and a format");
         }
+        var signalFile = fields[0];
+        if (signalFile.IndexOfAny(['/', '\\']) >= 0 || signalFile is "." or ".." or "-")
+        {
+            // A header may only name a signal file beside it: never a path elsewhere on the machine.
+            throw WfdbError.At(fileName, offset, $"signal file '{signalFile}' must be a file name in the record's folder, not a path");
+        }
         var formatText = fields[1];
         long byteOffset = 0;
         var plus = formatText.IndexOf('+', StringComparison.Ordinal);

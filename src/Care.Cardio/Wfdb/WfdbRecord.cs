@@ -75,7 +75,12 @@ public sealed class WfdbRecord
         long? length = header.SamplesPerSignal;
         foreach (var group in header.Signals.Select((s, i) => (s, i)).GroupBy(x => x.s.FileName, StringComparer.Ordinal))
         {
-            var file = System.IO.Path.Combine(folder, group.Key);
+            var file = System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, group.Key));
+            if (!string.Equals(System.IO.Path.GetDirectoryName(file), folder, StringComparison.Ordinal))
+            {
+                // The header parser refuses such names already; this guards headers built in code.
+                throw WfdbError.At(headerPath, 0, $"signal file '{group.Key}' is not in the record's folder {folder}");
+            }
             var decoded = WfdbSignalDecoder.Decode(ReadFile(file), file, [.. group.Select(x => x.s)], length);
             var k = 0;
             foreach (var (_, i) in group)
@@ -108,6 +113,10 @@ public sealed class WfdbRecord
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw WfdbError.At(file, 0, "file not found");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw WfdbError.At(file, 0, Directory.Exists(file) ? "is a folder, not a file" : "cannot be read (permission denied)");
         }
     }
 }

@@ -46,6 +46,12 @@ public static class WfdbSignalDecoder
         if (samplesPerSignal is { } stated)
         {
             frames = stated;
+            if (stated > availableSamples / n)
+            {
+                // Compared by division: stated * n overflows for counts near long.MaxValue.
+                throw WfdbError.At(fileName, file.Length,
+                    $"truncated: the header announces {stated} samples per signal but the {data.Length} bytes after byte {byteOffset} hold at most {availableSamples / n}");
+            }
             var needBytes = BytesFor(stated * n, format);
             if (data.Length < needBytes)
             {

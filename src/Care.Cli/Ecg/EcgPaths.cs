@@ -66,6 +66,11 @@ internal static class EcgPaths
             return present;
         }
         var wanted = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (wanted.Length == 0)
+        {
+            // An empty selection would score nothing and print a table of NaN.
+            throw new InvalidInputException("--records", $"'{only}' names no record; give names such as 100,101 or leave the option out for every record");
+        }
         var result = new List<string>();
         foreach (var name in wanted)
         {

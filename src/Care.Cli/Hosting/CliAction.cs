@@ -6,7 +6,8 @@ namespace Care.Cli.Hosting;
 
 /// <summary>
 /// Wraps a command's work so that every command maps errors the same way: bad input to exit 2
-/// with a one-line cause, anything else to exit 1 with its message, never a stack trace.
+/// with a one-line cause (a path that is a folder, missing or unreadable included), anything else
+/// to exit 1 with its message, never an exception type name or a stack trace.
 /// </summary>
 public static class CliAction
 {
@@ -43,6 +44,12 @@ public static class CliAction
             catch (InvalidInputException e)
             {
                 await error.WriteLineAsync($"{name}: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (Exception e) when (FileProblem.Describe(e) is { } cause)
+            {
+                // A path given on the command line that is a folder, missing or unreadable is bad input.
+                await error.WriteLineAsync($"{name}: {cause}");
                 return ExitCodes.BadInput;
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)

@@ -50,6 +50,10 @@ internal static class EvalT1dCommand
                 // Checked before the run, not after minutes of simulation.
                 throw new InvalidInputException("--trace", $"the folder {traceFolder.FullName} does not exist");
             }
+            if (traceFile is not null && Directory.Exists(traceFile.FullName))
+            {
+                throw new InvalidInputException("--trace", $"'{traceFile.FullName}' is a folder; give the CSV file to write");
+            }
             var steps = traceFile is null ? null : new ConcurrentDictionary<string, List<ClosedLoopStep>>(StringComparer.Ordinal);
             Action<string, ClosedLoopStep>? record = steps is null ? null : (id, step) => steps.GetOrAdd(id, _ => []).Add(step);
             CohortReport report;

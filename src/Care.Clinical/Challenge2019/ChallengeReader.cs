@@ -17,6 +17,9 @@ public static class ChallengeReader
 {
     private const char Separator = '|';
 
+    /// <summary>Largest archive entry read (16 MiB); a Challenge patient file is a few kilobytes.</summary>
+    public const int MaxEntryBytes = 16 * 1024 * 1024;
+
     /// <summary>
     /// Reads every patient under <paramref name="path"/> (a <c>.tar.gz</c>/<c>.tgz</c>, a folder or a
     /// <c>.psv</c> file), in file-name order, stopping after <paramref name="maxPatients"/> when given.
@@ -92,10 +95,35 @@ public static class ChallengeReader
         return new PatientRecord(Path.GetFileName(id), [.. values], [.. labels]);
     }
 
+    /// <summary>
+    /// Reads the patients of a <c>.tar.gz</c> archive from <paramref name="compressed"/>, in archive
+    /// order, stopping after <paramref name="maxPatients"/> when given; <paramref name="archiveName"/>
+    /// names the archive in errors. Entries other than regular <c>.psv</c> files are skipped.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The archive is not gzip/tar, is truncated (the message
+    /// names the archive, the compressed byte offset reached and the entry cut short), holds an entry
+    /// over <see cref="MaxEntryBytes"/>, or a patient file is malformed.</exception>
+    public static IReadOnlyList<PatientRecord> ReadArchive(Stream compressed, string archiveName, int? maxPatients = null)
+    {
+        ArgumentNullException.ThrowIfNull(compressed);
+        ArgumentException.ThrowIfNullOrEmpty(archiveName);
+        int limit = maxPatients ?? int.MaxValue;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit, nameof(maxPatients));
+        var records = new List<PatientRecord>();
+        ReadTarGz(compressed, archiveName, limit, records, null);
+        return records;
+    }
+
     private static void ReadTarGz(string path, int limit, List<PatientRecord> records, IProgress<int>? progress)
     {
         using var file = File.OpenRead(path);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        ReadTarGz(file, path, limit, records, progress);
+    }
+
+    private static void ReadTarGz(Stream compressed, string archiveName, int limit, List<PatientRecord> records, IProgress<int>? progress)
+    {
+        string At() => compressed.CanSeek ? $"{archiveName} @ byte {compressed.Position}" : archiveName;
+        using var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
         using var tar = new TarReader(gzip);
         try
         {
@@ -108,14 +136,26 @@ public static class ChallengeReader
                 {
                     continue;
                 }
-                using var reader = new StreamReader(entry.DataStream);
+                if (entry.Length > MaxEntryBytes)
+                {
+                    throw new InvalidInputException(At(), $"entry '{entry.Name}' declares {entry.Length} bytes; a patient file may hold at most {MaxEntryBytes}");
+                }
+                // Read the whole entry first: gzip ends silently when the archive is cut short, and a
+                // short entry must be blamed on the archive, not on the half row it ends with.
+                var content = new byte[entry.Length];
+                int read = entry.DataStream.ReadAtLeast(content, content.Length, throwOnEndOfStream: false);
+                if (read < content.Length)
+                {
+                    throw new InvalidInputException(At(), $"the archive is truncated: it ends inside entry '{entry.Name}' after {read} of its {entry.Length} bytes");
+                }
+                using var reader = new StreamReader(new MemoryStream(content, writable: false));
                 records.Add(Parse(entry.Name, reader));
                 progress?.Report(records.Count);
             }
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or OverflowException)
         {
-            throw new InvalidInputException(path, $"not a readable .tar.gz archive: {e.Message}");
+            throw new InvalidInputException(At(), $"not a readable .tar.gz archive (truncated or corrupt): {e.Message}");
         }
     }
 

@@ -63,6 +63,13 @@ public static partial class BundleReader
                 $"$ (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})",
                 $"malformed JSON: {FirstSentence(e.Message)}");
         }
+        catch (InvalidOperationException)
+        {
+            // Valid UTF-8 can still escape a lone surrogate ("\ud800"): the string cannot become text.
+            throw new InvalidInputException(
+                $"$ (byte {reader.BytesConsumed + 1})",
+                "a string's \\u escapes do not form valid text (a lone UTF-16 surrogate)");
+        }
         catch (StopReading)
         {
             // Too many errors or too many observations: what was collected is reported below.

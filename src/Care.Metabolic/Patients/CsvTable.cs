@@ -22,6 +22,10 @@ internal sealed class CsvTable
 
     public static CsvTable Read(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new InvalidInputException(path, "is a folder, not a file");
+        }
         if (!File.Exists(path))
         {
             throw new InvalidInputException(path, "file not found");
@@ -52,12 +56,30 @@ internal sealed class CsvTable
 
     public string Text(int row, string column) => _rows[row][Column(column)].Trim();
 
+    /// <summary>The number in <paramref name="column"/> of data row <paramref name="row"/>, refused when not finite.</summary>
     public double Number(int row, string column)
     {
         var text = Text(row, column);
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
             throw new InvalidInputException($"{Path} line {row + 2} column '{column}'", $"'{text}' is not a finite number");
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// <see cref="Number"/> of a virtual-patient parameter, refused with its file, line and column
+    /// when outside the parameter's <see cref="ParameterRanges"/> range.
+    /// </summary>
+    public double Plausible(int row, string column)
+    {
+        var value = Number(row, column);
+        var range = ParameterRanges.For(column);
+        if (!range.Contains(value))
+        {
+            throw new InvalidInputException(
+                $"{Path} line {row + 2} column '{column}'",
+                $"{Text(row, column)} {range.Unit} is outside the plausible range {range.Min:G} to {range.Max:G}");
         }
         return value;
     }

@@ -41,7 +41,8 @@ public sealed class VirtualCohort
 
     /// <summary>
     /// Reads the cohort from <paramref name="folder"/>. Throws <see cref="InvalidInputException"/>
-    /// naming the file, line and column when a file is missing or a value is not a finite number.
+    /// naming the file, line and column when a file is missing, a value is not a finite number or
+    /// lies outside its plausible range (<see cref="ParameterRanges"/>).
     /// </summary>
     public static VirtualCohort Load(string folder)
     {
@@ -52,7 +53,7 @@ public sealed class VirtualCohort
         for (var r = 0; r < quest.RowCount; r++)
         {
             questRows[quest.Text(r, "Name")] = new QuestParameters(
-                quest.Number(r, "CR"), quest.Number(r, "CF"), quest.Number(r, "Age"), quest.Number(r, "TDI"));
+                quest.Plausible(r, "CR"), quest.Plausible(r, "CF"), quest.Plausible(r, "Age"), quest.Plausible(r, "TDI"));
         }
         var patients = new List<VirtualPatient>(vp.RowCount);
         for (var r = 0; r < vp.RowCount; r++)
@@ -73,44 +74,44 @@ public sealed class VirtualCohort
         for (var k = 1; k <= 13; k++)
         {
             // MODEL.md section 1: the first nine columns are literally "x0_ 1" .. "x0_ 9".
-            x0[k - 1] = t.Number(r, k < 10 ? $"x0_ {k}" : $"x0_{k}");
+            x0[k - 1] = t.Plausible(r, k < 10 ? $"x0_ {k}" : $"x0_{k}");
         }
         return new PatientParameters
         {
             Name = name,
             InitialState = x0,
-            BW = t.Number(r, "BW"),
-            Kabs = t.Number(r, "kabs"),
-            Kmax = t.Number(r, "kmax"),
-            Kmin = t.Number(r, "kmin"),
-            B = t.Number(r, "b"),
-            D = t.Number(r, "d"),
-            F = t.Number(r, "f"),
-            Vg = t.Number(r, "Vg"),
-            Vi = t.Number(r, "Vi"),
-            K1 = t.Number(r, "k1"),
-            K2 = t.Number(r, "k2"),
-            Kp1 = t.Number(r, "kp1"),
-            Kp2 = t.Number(r, "kp2"),
-            Kp3 = t.Number(r, "kp3"),
-            Fsnc = t.Number(r, "Fsnc"),
-            Ke1 = t.Number(r, "ke1"),
-            Ke2 = t.Number(r, "ke2"),
-            Vm0 = t.Number(r, "Vm0"),
-            Vmx = t.Number(r, "Vmx"),
-            Km0 = t.Number(r, "Km0"),
-            P2u = t.Number(r, "p2u"),
-            Ib = t.Number(r, "Ib"),
-            Ki = t.Number(r, "ki"),
-            M1 = t.Number(r, "m1"),
-            M2 = t.Number(r, "m2"),
-            M4 = t.Number(r, "m4"),
-            M30 = t.Number(r, "m30"),
-            Ka1 = t.Number(r, "ka1"),
-            Ka2 = t.Number(r, "ka2"),
-            Kd = t.Number(r, "kd"),
-            Ksc = t.Number(r, "ksc"),
-            U2ss = t.Number(r, "u2ss"),
+            BW = t.Plausible(r, "BW"),
+            Kabs = t.Plausible(r, "kabs"),
+            Kmax = t.Plausible(r, "kmax"),
+            Kmin = t.Plausible(r, "kmin"),
+            B = t.Plausible(r, "b"),
+            D = t.Plausible(r, "d"),
+            F = t.Plausible(r, "f"),
+            Vg = t.Plausible(r, "Vg"),
+            Vi = t.Plausible(r, "Vi"),
+            K1 = t.Plausible(r, "k1"),
+            K2 = t.Plausible(r, "k2"),
+            Kp1 = t.Plausible(r, "kp1"),
+            Kp2 = t.Plausible(r, "kp2"),
+            Kp3 = t.Plausible(r, "kp3"),
+            Fsnc = t.Plausible(r, "Fsnc"),
+            Ke1 = t.Plausible(r, "ke1"),
+            Ke2 = t.Plausible(r, "ke2"),
+            Vm0 = t.Plausible(r, "Vm0"),
+            Vmx = t.Plausible(r, "Vmx"),
+            Km0 = t.Plausible(r, "Km0"),
+            P2u = t.Plausible(r, "p2u"),
+            Ib = t.Plausible(r, "Ib"),
+            Ki = t.Plausible(r, "ki"),
+            M1 = t.Plausible(r, "m1"),
+            M2 = t.Plausible(r, "m2"),
+            M4 = t.Plausible(r, "m4"),
+            M30 = t.Plausible(r, "m30"),
+            Ka1 = t.Plausible(r, "ka1"),
+            Ka2 = t.Plausible(r, "ka2"),
+            Kd = t.Plausible(r, "kd"),
+            Ksc = t.Plausible(r, "ksc"),
+            U2ss = t.Plausible(r, "u2ss"),
         };
     }
 }

@@ -112,13 +112,27 @@ public sealed class BundleOpener(HybridKemPrivateKey recipientKey, IDeviceDirect
             string Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new BundleRejectedException(BundleRejection.Malformed, $"header field '{name}' is missing or not text");
             long Number(string name) => root.TryGetProperty(name, out var v) && v.TryGetInt64(out var n) ? n : throw new BundleRejectedException(BundleRejection.Malformed, $"header field '{name}' is missing or not an integer");
             var algorithm = root.TryGetProperty("sig", out var sig) && sig.ValueKind == JsonValueKind.String ? sig.GetString()! : string.Empty;
-            return new BundleHeader(Text("deviceId"), Number("sequence"), Text("recipient"), Number("sealedAt"), algorithm);
+            var sealedAt = Number("sealedAt");
+            if (sealedAt < MinUnixMilliseconds || sealedAt > MaxUnixMilliseconds)
+            {
+                throw new BundleRejectedException(BundleRejection.Malformed, $"header field 'sealedAt' {sealedAt} is not a time in milliseconds since 1970 within years 1 to 9999");
+            }
+            return new BundleHeader(Text("deviceId"), Number("sequence"), Text("recipient"), sealedAt, algorithm);
         }
         catch (JsonException e)
         {
             throw new BundleRejectedException(BundleRejection.Malformed, $"header at byte 10 is not JSON: {e.Message}");
         }
+        catch (InvalidOperationException e)
+        {
+            // A root that is not an object, or a string that is not valid UTF-8 text (found by fuzzing).
+            throw new BundleRejectedException(BundleRejection.Malformed, $"header at byte 10 is not a JSON object of text and integers: {e.Message}");
+        }
     }
+
+    private static readonly long MinUnixMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
     private sealed record BundleHeader(string DeviceId, long Sequence, string Recipient, long SealedAt, string Algorithm);
 

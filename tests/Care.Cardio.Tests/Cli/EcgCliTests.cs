@@ -154,4 +154,36 @@ public sealed class EcgCliTests
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("i.dat @ byte 100", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ecg")]
+    [InlineData("af")]
+    [InlineData("beats")]
+    public async Task Given_an_empty_record_list_When_evaluating_Then_it_exits_2_naming_the_option(string evaluation)
+    {
+        using var folder = new TempFolder();
+        SyntheticRecord.Write(folder, "e", 212, SyntheticRecord.Signals(2, 300, 1));
+        File.WriteAllBytes(folder.File("e.atr"), AnnotationFile.Write([new Annotation(10, AnnotationCodes.Normal)]));
+
+        var (code, output, error) = await Run("eval", evaluation, "--db", folder.Path, "--records", "");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith($"care {evaluation}: --records: '' names no record", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_a_folder_where_the_signal_file_should_be_When_ecg_info_Then_it_exits_2_with_the_cause()
+    {
+        using var folder = new TempFolder();
+        var path = SyntheticRecord.Write(folder, "d", 212, SyntheticRecord.Signals(2, 300, 2));
+        File.Delete(path + ".dat");
+        Directory.CreateDirectory(path + ".dat");
+
+        var (code, _, error) = await Run("ecg", "info", path);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("d.dat @ byte 0: is a folder, not a file", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+    }
 }
