@@ -68,7 +68,8 @@ internal sealed class InMemoryHermes(int failures = 0, bool failAfterStoring = f
             if (!again)
             {
                 var opened = new BundleOpener(_key, _devices, _sequences).Open(bundle.Span);
-                var read = BundleReader.Read(opened.Payload, DateTimeOffset.UtcNow.AddYears(1));
+                // The receiver's "now" is the sealing time from the test's own clock, never the machine's.
+                var read = BundleReader.Read(opened.Payload, opened.SealedAt);
                 id = read.BundleId;
                 _sealed[hash] = id;
                 Stored[id] = read.Observations.Count;

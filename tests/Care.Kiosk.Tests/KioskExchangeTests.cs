@@ -2,12 +2,16 @@ using Care.Core.Ids;
 using Care.Core.Observations;
 using Care.Kiosk.Exchange;
 using Care.Patch.Runtime;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Care.Kiosk.Tests;
 
 public sealed class KioskExchangeTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
+
+    // The exchange seals at the end of the recorded day, on a fake clock (never the machine's).
+    private static FakeTimeProvider Clock() => new(T0.AddDays(1));
 
     private static async Task<WearablePatch> PatchWithAsync(KioskExchange exchange, int readings)
     {
@@ -26,7 +30,7 @@ public sealed class KioskExchangeTests
     {
         var hermes = new InMemoryHermes(2, failAfterStoring);
         var steps = new List<ExchangeStep>();
-        var exchange = new KioskExchange(hermes, TimeProvider.System, (_, step) => steps.Add(step));
+        var exchange = new KioskExchange(hermes, Clock(), (_, step) => steps.Add(step));
         var report = await exchange.RunAsync(await PatchWithAsync(exchange, 10), TestContext.Current.CancellationToken);
         Assert.Equal(3, report.Attempts);
         Assert.Equal(failAfterStoring, report.AlreadyStored);
@@ -38,7 +42,7 @@ public sealed class KioskExchangeTests
     public async Task When_hermes_stays_unreachable_the_data_stays_on_the_patch()
     {
         var hermes = new InMemoryHermes(3, false);
-        var exchange = new KioskExchange(hermes, TimeProvider.System);
+        var exchange = new KioskExchange(hermes, Clock());
         var patch = await PatchWithAsync(exchange, 5);
         await Assert.ThrowsAsync<UplinkUnavailableException>(() => exchange.RunAsync(patch, TestContext.Current.CancellationToken));
         Assert.Equal(5, patch.Outbox.Count);
@@ -57,7 +61,7 @@ public sealed class KioskExchangeTests
             new PatchCredentials(Trust.Identity.HybridSigningKey.Generate(), hermes.RecipientKey));
         stranger.Record(VitalSign.HeartRate, T0, 70);
         var e = await Assert.ThrowsAsync<Trust.Bundles.BundleRejectedException>(() =>
-            new KioskExchange(hermes, TimeProvider.System).RunAsync(stranger, TestContext.Current.CancellationToken));
+            new KioskExchange(hermes, Clock()).RunAsync(stranger, TestContext.Current.CancellationToken));
         Assert.Equal(Trust.Bundles.BundleRejection.UnknownDevice, e.Reason);
         Assert.Equal(1, stranger.Outbox.Count);
     }

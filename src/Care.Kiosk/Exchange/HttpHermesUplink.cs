@@ -148,6 +148,10 @@ public sealed class HttpHermesUplink : IHermesUplink
         {
             throw new UplinkUnavailableException($"could not {what}: Hermes at {http.BaseAddress} is unreachable ({e.Message})", e);
         }
+        catch (Polly.Timeout.TimeoutRejectedException e)
+        {
+            throw new UplinkUnavailableException($"could not {what}: Hermes at {http.BaseAddress} did not answer within the attempt time-out", e);
+        }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new UplinkUnavailableException($"could not {what}: Hermes at {http.BaseAddress} did not answer within {http.Timeout.TotalSeconds:F0} s", e);
