@@ -25,6 +25,7 @@ internal static class EcgCommands
     {
         yield return EvalEcgCommand.Build();
         yield return EvalAfCommand.Build();
+        yield return EvalStripsCommand.Build();
         yield return BeatClassCommands.Eval();
     }
 }

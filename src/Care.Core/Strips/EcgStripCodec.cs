@@ -7,10 +7,12 @@ namespace Care.Core.Strips;
 /// The lossless binary form of an <see cref="EcgStrip"/> ("CES1"), small enough for a patch's
 /// uplink: samples are predicted from the two before (second difference, the FLAC/Shorten fixed
 /// order-2 predictor) and the residuals Rice-coded in blocks of 32 with the best parameter per
-/// block; beats are delta offsets with a class letter; a CRC-32 closes the strip. Layout, little
-/// endian: "CES1", rate u16, sample count u32, first sample i64, beat count u16, beats (LEB128
-/// delta, class byte), first value (zig-zag LEB128), blocks (k byte, Rice bits padded to a byte),
-/// CRC-32 of everything before it. Stateless and thread safe.
+/// block; samples are first divided by their greatest common step (an ADC's LSB in µV, e.g. 5 µV
+/// for MIT-BIH, so no bits are spent on it); beats are delta offsets with a class letter; a CRC-32
+/// closes the strip. Layout, little endian: "CES1", rate u16, sample count u32, first sample i64,
+/// beat count u16, step µV u16, beats (LEB128 delta, class byte), first value (zig-zag LEB128),
+/// blocks (k byte, Rice bits padded to a byte), CRC-32 of everything before it. Stateless and
+/// thread safe.
 /// </summary>
 public static class EcgStripCodec
 {
@@ -20,7 +22,7 @@ public static class EcgStripCodec
     /// <summary>Largest sample magnitude, µV (±8.4 V, far beyond any ECG front end).</summary>
     public const int MaxMicrovolts = (1 << 23) - 1;
 
-    private const int HeaderBytes = 20;
+    private const int HeaderBytes = 22;
     private const int Block = 32;
     private const int Escape = 32;       // a quotient this large is followed by the 32-bit residual itself
     private const int MaxK = 30;
@@ -38,6 +40,8 @@ public static class EcgStripCodec
         BinaryPrimitives.WriteUInt32LittleEndian(header[6..], (uint)strip.Microvolts.Count);
         BinaryPrimitives.WriteInt64LittleEndian(header[10..], strip.FirstSample);
         BinaryPrimitives.WriteUInt16LittleEndian(header[18..], (ushort)strip.Beats.Count);
+        var step = Step(strip.Microvolts);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[20..], (ushort)step);
         output.AddRange(header);
         var previous = 0;
         foreach (var beat in strip.Beats)
@@ -46,7 +50,7 @@ public static class EcgStripCodec
             output.Add((byte)beat.Class);
             previous = beat.Offset;
         }
-        var x = strip.Microvolts;
+        IReadOnlyList<int> x = step == 1 ? strip.Microvolts : [.. strip.Microvolts.Select(v => v / step)];
         if (x.Count > 0)
         {
             WriteVarint(output, ZigZag(x[0]));
@@ -76,6 +80,25 @@ public static class EcgStripCodec
     {
         var reader = new StripReader(data, where);
         return reader.Read();
+    }
+
+    /// <summary>The greatest common divisor of the samples, 1 to 65535 (1 when all are 0 or it is larger).</summary>
+    internal static int Step(IReadOnlyList<int> x)
+    {
+        var g = 0;
+        foreach (var v in x)
+        {
+            var a = Math.Abs(v);
+            while (a != 0)
+            {
+                (g, a) = (a, g % a);
+            }
+            if (g == 1)
+            {
+                return 1;
+            }
+        }
+        return g is 0 or > ushort.MaxValue ? 1 : g;
     }
 
     internal static int Predict(IReadOnlyList<int> x, int i) => i == 1 ? x[0] : 2 * x[i - 1] - x[i - 2];

@@ -6,7 +6,7 @@ namespace Care.Core.Strips;
 /// <summary>Reads one "CES1" strip, checking every field against its limits before using it.</summary>
 internal ref struct StripReader
 {
-    private const int HeaderBytes = 20;
+    private const int HeaderBytes = 22;
     private const int Block = 32;
     private const int Escape = 32;
     private const int MaxK = 30;
@@ -54,6 +54,11 @@ internal ref struct StripReader
         {
             throw Fail(18, $"{beatCount} beats in {count} samples");
         }
+        int step = BinaryPrimitives.ReadUInt16LittleEndian(_data[20..]);
+        if (step == 0)
+        {
+            throw Fail(20, "sample step of 0 µV");
+        }
         _at = HeaderBytes;
         var beats = new StripBeat[beatCount];
         var offset = 0L;
@@ -80,10 +85,17 @@ internal ref struct StripReader
         var x = new int[count];
         if (count > 0)
         {
-            x[0] = Sample(EcgStripCodec.UnZigZag(Varint()), _at);
+            x[0] = Sample(EcgStripCodec.UnZigZag(Varint()), _at, step);
             for (var start = 1; start < count; start += Block)
             {
-                ReadBlock(x, start, Math.Min(Block, (int)count - start));
+                ReadBlock(x, start, Math.Min(Block, (int)count - start), step);
+            }
+            if (step > 1)
+            {
+                for (var i = 0; i < x.Length; i++)
+                {
+                    x[i] *= step;
+                }
             }
         }
         if (_at != _end)
@@ -98,7 +110,7 @@ internal ref struct StripReader
         return new EcgStrip(rate, first, x, beats);
     }
 
-    private void ReadBlock(int[] x, int start, int n)
+    private void ReadBlock(int[] x, int start, int n, int step)
     {
         var blockAt = _at;
         int k = Byte();
@@ -125,7 +137,7 @@ internal ref struct StripReader
             }
             var p = start + i;
             var predicted = p == 1 ? (long)x[0] : 2L * x[p - 1] - x[p - 2];
-            x[p] = Sample(predicted + EcgStripCodec.UnZigZag(u), _at);
+            x[p] = Sample(predicted + EcgStripCodec.UnZigZag(u), _at, step);
         }
         if (bit > 0)
         {
@@ -133,9 +145,10 @@ internal ref struct StripReader
         }
     }
 
-    private int Sample(long value, int at) =>
-        value is > EcgStripCodec.MaxMicrovolts or < -EcgStripCodec.MaxMicrovolts
-            ? throw Fail(at, $"decoded sample {value} µV is beyond ±{EcgStripCodec.MaxMicrovolts} µV")
+    // Values in steps; the decoded µV (value × step) must stay within the limit.
+    private int Sample(long value, int at, int step) =>
+        value * step is > EcgStripCodec.MaxMicrovolts or < -EcgStripCodec.MaxMicrovolts
+            ? throw Fail(at, $"decoded sample {value * step} µV is beyond ±{EcgStripCodec.MaxMicrovolts} µV")
             : (int)value;
 
     private int Bit(ref int bit)

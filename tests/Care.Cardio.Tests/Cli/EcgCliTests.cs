@@ -92,6 +92,19 @@ public sealed class EcgCliTests
     }
 
     [Fact]
+    public async Task Eval_strips_measures_lossless_strips_of_every_event()
+    {
+        var db = SharedData.RequireFolder("mitdb");
+        var (code, output, error) = await Run("eval", "strips", "--db", db, "--records", "201", "--json");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var total = json.RootElement.GetProperty("total");
+        Assert.True(total.GetProperty("strips").GetInt32() >= total.GetProperty("events").GetInt32());
+        Assert.Equal(0, total.GetProperty("roundTripFailures").GetInt32());
+        Assert.InRange(total.GetProperty("bitsPerSample").GetDouble(), 1, 8);
+    }
+
+    [Fact]
     public async Task Eval_af_loo_on_one_record_is_bad_input()
     {
         var db = SharedData.RequireFolder("mitdb");

@@ -103,6 +103,21 @@ public sealed class EcgStripCodecTests
         var beats = (byte[])bytes.Clone();
         BinaryPrimitives.WriteUInt16LittleEndian(beats.AsSpan(18), 60_000);
         Rejected(beats, "@ byte 18");
+        var step = (byte[])bytes.Clone();
+        BinaryPrimitives.WriteUInt16LittleEndian(step.AsSpan(20), 0);
+        Rejected(step, "@ byte 20: sample step of 0");
+    }
+
+    [Fact]
+    public void Given_samples_on_a_common_step_When_encoded_Then_the_step_costs_no_bits_and_comes_back()
+    {
+        // The same strip in 5 µV steps (an MIT-BIH ADC unit) and in 1 µV steps.
+        var fine = Synthetic(8);
+        var coarse = fine with { Microvolts = [.. fine.Microvolts.Select(v => 5 * v)] };
+        var coarseBytes = EcgStripCodec.Encode(coarse);
+        Assert.True(coarse.SameAs(EcgStripCodec.Decode(coarseBytes)));
+        Assert.Equal(EcgStripCodec.Encode(fine).Length, coarseBytes.Length);
+        Assert.Equal(5, BinaryPrimitives.ReadUInt16LittleEndian(coarseBytes.AsSpan(20)));
     }
 
     [Fact]
@@ -113,11 +128,11 @@ public sealed class EcgStripCodecTests
         var strip = new EcgStrip(125, 0, new int[10], [new StripBeat(5, 'N'), new StripBeat(6, 'V')]);
         var bytes = EcgStripCodec.Encode(strip);
         var duplicate = (byte[])bytes.Clone();
-        duplicate[22] = 0; // second beat's delta
-        Rejected(duplicate, "@ byte 22: beat 1 repeats");
+        duplicate[24] = 0; // second beat's delta
+        Rejected(duplicate, "@ byte 24: beat 1 repeats");
         var unknown = (byte[])bytes.Clone();
-        unknown[21] = (byte)'X';
-        Rejected(unknown, "@ byte 21: beat 0 has unknown class");
+        unknown[23] = (byte)'X';
+        Rejected(unknown, "@ byte 23: beat 0 has unknown class");
     }
 
     [Fact]
