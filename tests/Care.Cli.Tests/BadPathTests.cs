@@ -18,7 +18,7 @@ public sealed class BadPathTests : IDisposable
         var (exit, output, error) = await CliRun.RunAsync("eval", "t1d", "--cohort", "adult#001", "--days", "1", "--trace", _folder);
 
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Equal($"care t1d: --trace: '{_folder}' is a folder; give the CSV file to write", error.Trim());
+        Assert.Equal($"care eval t1d: --trace: '{_folder}' is a folder; give the CSV file to write", error.Trim());
         Assert.DoesNotContain("adult#001", output, StringComparison.Ordinal);
     }
 

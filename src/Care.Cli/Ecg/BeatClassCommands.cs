@@ -10,7 +10,7 @@ using Care.Core.Errors;
 namespace Care.Cli.Ecg;
 
 /// <summary>
-/// <c>care train beats --db DIR --seed N [--out FILE]</c> and <c>care eval beats --db DIR [--records …]
+/// <c>care train beats --data DIR --seed N [--out FILE]</c> and <c>care eval beats --data DIR [--records …]
 /// [--json] [--model FILE]</c>: the heavy tier's AAMI beat classifier, trained on the DS1 records of
 /// de Chazal's inter-patient split that are present, scored on DS2.
 /// </summary>
@@ -20,17 +20,17 @@ internal static class BeatClassCommands
 
     public static Command Train()
     {
-        var db = new Option<string>("--db") { Description = "Folder of MIT-BIH records (e.g. ../shared/data/mitdb)", Required = true };
+        var db = EcgPaths.DataOption("Folder of MIT-BIH records");
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
         var outFile = new Option<string>("--out") { Description = "Model file to write", DefaultValueFactory = _ => ShippedModelPath };
         var command = new Command("beats", "Train the AAMI beat classifier on the DS1 records present (de Chazal 2004): setting chosen by leave-one-record-out cross-validation on DS1, INT8-quantised.") { db, seed, outFile };
         CliAction.Set(command, async (parse, cancel) =>
         {
-            var folder = parse.GetRequiredValue(db);
+            var folder = EcgPaths.DataFolder(parse, db);
             var present = EcgPaths.Records(folder, null).Where(p => DeChazalSplit.Ds1.Contains(Path.GetFileName(p))).ToList();
             if (present.Count == 0)
             {
-                throw new InvalidInputException("--db", $"no DS1 record (de Chazal 2004) in '{folder}'");
+                throw new InvalidInputException("--data", $"no DS1 record (de Chazal 2004) in '{folder}'");
             }
             var records = Load(present, cancel);
             var data = records.SelectMany(x => x).Where(b => b.Flagged && b.Reference is not null).ToList();
@@ -54,7 +54,7 @@ internal static class BeatClassCommands
             }
             var chosen = best!;
             var provenance = string.Format(CultureInfo.InvariantCulture,
-                "care train beats --db DIR --seed {0}; DS1 records present: {1}; {2} flagged beats; {3}, chosen by leave-one-record-out on DS1 (score {4:F1})",
+                "care train beats --data DIR --seed {0}; DS1 records present: {1}; {2} flagged beats; {3}, chosen by leave-one-record-out on DS1 (score {4:F1})",
                 s, string.Join(' ', present.Select(Path.GetFileName)), data.Count, chosen, bestScore);
             var model = BeatTrainer.Train([.. data.Select(b => b.Features)], [.. data.Select(b => b.Reference!.Value)], s, provenance, chosen.Hidden, chosen.Epochs, chosen.ClassWeightPower);
             var file = parse.GetRequiredValue(outFile);
@@ -67,21 +67,21 @@ internal static class BeatClassCommands
 
     public static Command Eval()
     {
-        var db = new Option<string>("--db") { Description = "Folder of MIT-BIH records (e.g. ../shared/data/mitdb)", Required = true };
+        var db = EcgPaths.DataOption("Folder of MIT-BIH records");
         var records = new Option<string?>("--records") { Description = "Comma-separated records (default: the DS2 records present, de Chazal 2004)" };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
         var modelFile = new Option<string?>("--model") { Description = "Model file (default: the model shipped in Care.Cardio)" };
         var command = new Command("beats", "Score the AAMI beat classes (N, S, V, F, Q): per-class Se and +P, before and after INT8 quantisation.") { db, records, json, modelFile };
         CliAction.Set(command, async (parse, cancel) =>
         {
-            var folder = parse.GetRequiredValue(db);
+            var folder = EcgPaths.DataFolder(parse, db);
             var only = parse.GetValue(records);
             var paths = only is null
                 ? EcgPaths.Records(folder, null).Where(p => DeChazalSplit.Ds2.Contains(Path.GetFileName(p))).ToList()
                 : EcgPaths.Records(folder, only);
             if (paths.Count == 0)
             {
-                throw new InvalidInputException("--db", $"no DS2 record (de Chazal 2004) in '{folder}'");
+                throw new InvalidInputException("--data", $"no DS2 record (de Chazal 2004) in '{folder}'");
             }
             var model = parse.GetValue(modelFile) is { } f
                 ? BeatModel.FromJson(File.Exists(f) ? await File.ReadAllTextAsync(f, cancel) : throw new InvalidInputException("--model", $"no file '{f}'"), f)
@@ -188,7 +188,7 @@ internal static class BeatClassCommands
 
     internal static string ToTable(Outcome r, IReadOnlyList<string> paths)
     {
-        var c = CultureInfo.InvariantCulture;
+        var c = TableCulture.Invariant;
         var w = new StringWriter(c);
         w.WriteLine($"AAMI beat classes on {paths.Count} records ({string.Join(' ', paths.Select(Path.GetFileName))}), {r.Beats} detected beats");
         w.WriteLine(string.Format(c, "heavy tier ran on {0:F1} % of beats; the rest were classed N by the light tier", 100 * r.HeavyTierFraction));

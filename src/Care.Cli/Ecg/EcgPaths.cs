@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Care.Cli.Hosting;
 using Care.Core.Errors;
 
 namespace Care.Cli.Ecg;
@@ -43,6 +45,21 @@ internal static class EcgPaths
     }
 
     /// <summary>
+    /// <c>--data DIR</c>: the folder of reference WFDB records; left out, the MIT-BIH database in
+    /// <c>shared/data/mitdb</c> found above the current folder (or under <c>$CARE_SHARED_DATA</c>).
+    /// (<c>--db</c> is always the Hermes database.)
+    /// </summary>
+    public static Option<string?> DataOption(string what) => new("--data")
+    {
+        Description = $"{what} (default: shared/data/mitdb found above the current folder, or under ${SharedDataPaths.Variable})",
+        HelpName = "DIR",
+    };
+
+    /// <summary>The folder <see cref="DataOption"/> names, or the located MIT-BIH database.</summary>
+    public static string DataFolder(ParseResult parse, Option<string?> option) =>
+        SharedDataPaths.Resolve(parse.GetValue(option), "--data", "mitdb");
+
+    /// <summary>
     /// The records of database folder <paramref name="db"/> that have a header, a reference
     /// annotation file and match <paramref name="only"/> (all when null), in name order.
     /// </summary>
@@ -50,7 +67,7 @@ internal static class EcgPaths
     {
         if (!Directory.Exists(db))
         {
-            throw new InvalidInputException("--db", $"folder '{db}' does not exist");
+            throw new InvalidInputException("--data", $"folder '{db}' does not exist");
         }
         var present = Directory.EnumerateFiles(db, "*.hea")
             .Select(f => f[..^4])
@@ -61,7 +78,7 @@ internal static class EcgPaths
         {
             if (present.Count == 0)
             {
-                throw new InvalidInputException("--db", $"folder '{db}' holds no record with both a .hea and an .atr file");
+                throw new InvalidInputException("--data", $"folder '{db}' holds no record with both a .hea and an .atr file");
             }
             return present;
         }

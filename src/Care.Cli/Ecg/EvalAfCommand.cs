@@ -9,7 +9,7 @@ using Care.Cli.Hosting;
 namespace Care.Cli.Ecg;
 
 /// <summary>
-/// <c>care eval af --db DIR [--records …] [--loo] [--json]</c>: atrial-fibrillation detection as the
+/// <c>care eval af --data DIR [--records …] [--loo] [--json]</c>: atrial-fibrillation detection as the
 /// streaming pipeline runs it (QRS detection, beat classes and atrial activity on signal 0, then the
 /// shipped <see cref="AfDetector"/>, replayed on the recorded beats exactly as the pipeline feeds it), scored against the <c>(AFIB</c> rhythm annotations:
 /// per record and in total, duration Se/+P, AF burden and its error, EC57 episode Se/+P for episodes
@@ -20,7 +20,7 @@ internal static class EvalAfCommand
 {
     public static Command Build()
     {
-        var db = new Option<string>("--db") { Description = "Folder of WFDB records with reference .atr files (e.g. ../shared/data/mitdb)", Required = true };
+        var db = EcgPaths.DataOption("Folder of WFDB records with reference .atr files");
         var records = new Option<string?>("--records") { Description = "Comma-separated record names (default: every record in the folder)" };
         var loo = new Option<bool>("--loo") { Description = "Score every candidate detector leave-one-record-out (settings chosen on the other records)" };
         var objective = new Option<AfObjective>("--objective") { Description = "How --loo chooses a setting on the other records: MostSensitiveWithinFalseAfLimit (best duration Se with at most 1 false AF minute on every record without AF; default), FewestErrorMinutes (missed + false AF time) or BestMinDuration (min of duration Se, +P)", DefaultValueFactory = _ => AfObjective.MostSensitiveWithinFalseAfLimit };
@@ -29,7 +29,7 @@ internal static class EvalAfCommand
         var command = new Command("af", "Score atrial-fibrillation detection against reference rhythm annotations (duration, burden, EC57 episodes; --loo for every candidate held out).") { db, records, loo, objective, traceDir, json };
         CliAction.Set(command, async (parse, cancel) =>
         {
-            var paths = EcgPaths.Records(parse.GetRequiredValue(db), parse.GetValue(records));
+            var paths = EcgPaths.Records(EcgPaths.DataFolder(parse, db), parse.GetValue(records));
             var traces = Traces(paths, cancel);
             if (parse.GetValue(traceDir) is { } dir)
             {
@@ -69,7 +69,7 @@ internal static class EvalAfCommand
         {
             throw new Care.Core.Errors.InvalidInputException("--trace-out", $"folder '{dir}' does not exist");
         }
-        var c = CultureInfo.InvariantCulture;
+        var c = TableCulture.Invariant;
         foreach (var t in traces)
         {
             using var w = new StreamWriter(Path.Combine(dir, t.Record + ".af.csv"));
@@ -126,11 +126,12 @@ internal static class EvalAfCommand
 
     internal static string ToTable(IReadOnlyList<AfScore> scores, string title)
     {
-        var c = CultureInfo.InvariantCulture;
+        var c = TableCulture.Invariant;
         var w = new StringWriter(c);
         w.WriteLine("Atrial fibrillation, " + title);
         w.WriteLine("reference: (AFIB rhythm annotations; episodes per ANSI/AAMI EC57 (>= 30 s), duration by exact overlap; burden = % of record time in AF");
         w.WriteLine("record  ep30 found  det30  true  ref-min  det-min  false-min  ref-burden  det-burden  error-pp  dur-Se  dur-+P");
+        w.WriteLine("(- : not defined, e.g. Se and +P of a record with no AF in the reference and none detected)");
         foreach (var s in scores)
         {
             w.WriteLine(string.Format(c, "{0,-6} {1,5} {2,6} {3,6} {4,5} {5,8:F1} {6,8:F1} {7,10:F2} {8,10:F1}% {9,10:F1}% {10,9:+0.0;-0.0;0.0} {11,7:F1} {12,7:F1}",
@@ -145,7 +146,7 @@ internal static class EvalAfCommand
 
     private static void WriteTotals(StringWriter w, AfTotals t)
     {
-        var c = CultureInfo.InvariantCulture;
+        var c = TableCulture.Invariant;
         w.WriteLine(string.Format(c, "gross: duration Se {0:F1} %, +P {1:F1} %; episodes >= 30 s Se {2:F1} %, +P {3:F1} %; largest burden error {4:F1} points ({5})",
             t.DurationSe, t.DurationPpv, t.LongEpisodeSe, t.LongEpisodePpv, t.MaxBurdenErrorPoints, t.WorstBurdenRecord));
         w.WriteLine(string.Format(c, "records without AF: {0} with false AF, {1:F2} false AF minutes in all, at most {2:F2} on one record",
@@ -191,7 +192,7 @@ internal static class EvalAfCommand
 
     private static string LooTable(IReadOnlyList<AfLeaveOneOutResult> results)
     {
-        var c = CultureInfo.InvariantCulture;
+        var c = TableCulture.Invariant;
         var w = new StringWriter(c);
         var ranked = Ranked(results);
         w.WriteLine($"AF candidates, leave-one-record-out (each record scored under the setting chosen on the others, objective {ranked[0].Objective}),");

@@ -11,14 +11,14 @@ using Care.Core.Errors;
 namespace Care.Cli.Ecg;
 
 /// <summary>
-/// <c>care eval ecg --db DIR [--records …] [--whole] [--json]</c>: beat-by-beat QRS detection
+/// <c>care eval ecg --data DIR [--records …] [--whole] [--json]</c>: beat-by-beat QRS detection
 /// accuracy per ANSI/AAMI EC57 (bxb rules), per record and gross.
 /// </summary>
 internal static class EvalEcgCommand
 {
     public static Command Build()
     {
-        var db = new Option<string>("--db") { Description = "Folder of WFDB records with reference .atr files (e.g. ../shared/data/mitdb)", Required = true };
+        var db = EcgPaths.DataOption("Folder of WFDB records with reference .atr files");
         var records = new Option<string?>("--records") { Description = "Comma-separated record names (default: every record in the folder)" };
         var whole = new Option<bool>("--whole") { Description = "Score from the first sample (default: skip the 5-minute learning period, as bxb does)" };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
@@ -28,7 +28,7 @@ internal static class EvalEcgCommand
         var command = new Command("ecg", "Score QRS detection against reference beat annotations (EC57, 150 ms window).") { db, records, whole, json, signal, rate, verbose };
         CliAction.Set(command, async (parse, cancel) =>
         {
-            var paths = EcgPaths.Records(parse.GetRequiredValue(db), parse.GetValue(records));
+            var paths = EcgPaths.Records(EcgPaths.DataFolder(parse, db), parse.GetValue(records));
             if (parse.GetValue(rate) is { } hz && !(hz >= QrsDetector.MinSamplingHz && hz <= QrsDetector.MaxSamplingHz))
             {
                 throw new InvalidInputException("--rate", $"{hz} Hz is outside 125 to 1000 Hz");
@@ -113,7 +113,7 @@ internal static class EvalEcgCommand
 
     internal static string ToTable(IReadOnlyList<RecordScore> scores, bool whole)
     {
-        var c = CultureInfo.InvariantCulture;
+        var c = TableCulture.Invariant;
         var w = new StringWriter(c);
         w.WriteLine($"QRS detection, ANSI/AAMI EC57 beat-by-beat (150 ms window, {(whole ? "whole record" : "first 5 min not scored")})");
         w.WriteLine("record   beats      TP    FN    FP      Se %     +P %");

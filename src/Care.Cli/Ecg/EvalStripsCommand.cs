@@ -11,7 +11,7 @@ using Care.Patch.Ecg;
 namespace Care.Cli.Ecg;
 
 /// <summary>
-/// <c>care eval strips --db DIR [--records …] [--json]</c>: runs the patch's ECG monitor over
+/// <c>care eval strips --data DIR [--records …] [--json]</c>: runs the patch's ECG monitor over
 /// signal 0 of each record, as a patch would (1 s blocks), and measures the event strips it cuts:
 /// how many, their size once CES1-encoded (bytes per strip, bits per sample against 16-bit samples),
 /// and that every one decodes back to the same samples and beats.
@@ -22,13 +22,13 @@ internal static class EvalStripsCommand
 
     public static Command Build()
     {
-        var db = new Option<string>("--db") { Description = "Folder of WFDB records (e.g. ../shared/data/mitdb)", Required = true };
+        var db = EcgPaths.DataOption("Folder of WFDB records");
         var records = new Option<string?>("--records") { Description = "Comma-separated record names (default: every record in the folder)" };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
         var command = new Command("strips", "Measure the patch's event strips (20 s of ECG with classed beats): count, CES1 bytes per strip, lossless round trip.") { db, records, json };
         CliAction.Set(command, async (parse, cancel) =>
         {
-            var paths = EcgPaths.Records(parse.GetRequiredValue(db), parse.GetValue(records));
+            var paths = EcgPaths.Records(EcgPaths.DataFolder(parse, db), parse.GetValue(records));
             var rows = new Row[paths.Count];
             EcgPaths.ForEachRecord(paths.Count, cancel, i => rows[i] = Measure(paths[i]));
             await parse.InvocationConfiguration.Output.WriteAsync(parse.GetValue(json) ? ToJson(rows) : ToTable(rows));
@@ -87,7 +87,7 @@ internal static class EvalStripsCommand
 
     private static string ToTable(IReadOnlyList<Row> rows)
     {
-        var c = CultureInfo.InvariantCulture;
+        var c = TableCulture.Invariant;
         var w = new StringWriter(c);
         w.WriteLine("Event strips (10 s before to 10 s after each event anchor, at the record's rate), CES1 lossless");
         w.WriteLine("record  events  strips  whole-20s  mean-bytes  max-bytes  bits/sample  round-trip-failures");

@@ -20,7 +20,7 @@ public sealed class EcgCliTests
     public async Task Eval_ecg_json_has_the_documented_shape()
     {
         var db = SharedData.RequireFolder("mitdb");
-        var (code, output, _) = await Run("eval", "ecg", "--db", db, "--records", "100,119", "--json");
+        var (code, output, _) = await Run("eval", "ecg", "--data", db, "--records", "100,119", "--json");
         Assert.Equal(ExitCodes.Ok, code);
         using var json = JsonDocument.Parse(output);
         var records = json.RootElement.GetProperty("records");
@@ -39,7 +39,7 @@ public sealed class EcgCliTests
     public async Task Eval_beats_json_has_the_documented_shape()
     {
         var db = SharedData.RequireFolder("mitdb");
-        var (code, output, error) = await Run("eval", "beats", "--db", db, "--records", "100", "--json");
+        var (code, output, error) = await Run("eval", "beats", "--data", db, "--records", "100", "--json");
         Assert.True(code == ExitCodes.Ok, error);
         using var json = JsonDocument.Parse(output);
         var classes = json.RootElement.GetProperty("classes");
@@ -57,7 +57,7 @@ public sealed class EcgCliTests
     {
         // Records 200 (bigeminy), 214 and 221 hold nearly all of the V beats of the DS2 records present; measured Se 95.2 %, +P 99.5 %.
         var db = SharedData.RequireFolder("mitdb");
-        var (code, output, error) = await Run("eval", "beats", "--db", db, "--records", "200,214,221", "--json");
+        var (code, output, error) = await Run("eval", "beats", "--data", db, "--records", "200,214,221", "--json");
         Assert.True(code == ExitCodes.Ok, error);
         using var json = JsonDocument.Parse(output);
         var v = json.RootElement.GetProperty("classes").GetProperty("V");
@@ -67,10 +67,20 @@ public sealed class EcgCliTests
     }
 
     [Fact]
+    public async Task Given_a_record_without_AF_When_eval_af_prints_its_table_Then_no_NaN_appears()
+    {
+        var db = SharedData.RequireFolder("mitdb");
+        var (code, output, error) = await Run("eval", "af", "--data", db, "--records", "100");
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.DoesNotContain("NaN", output, StringComparison.Ordinal);
+        Assert.Contains("not defined", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Eval_af_json_reports_gross_duration_and_episode_figures()
     {
         var db = SharedData.RequireFolder("mitdb");
-        var (code, output, error) = await Run("eval", "af", "--db", db, "--records", "100", "--json");
+        var (code, output, error) = await Run("eval", "af", "--data", db, "--records", "100", "--json");
         Assert.True(code == ExitCodes.Ok, error);
         using var json = JsonDocument.Parse(output);
         var record = json.RootElement.GetProperty("records")[0];
@@ -83,7 +93,7 @@ public sealed class EcgCliTests
     public async Task Eval_af_loo_ranks_every_candidate_with_held_out_figures()
     {
         var db = SharedData.RequireFolder("mitdb");
-        var (code, output, error) = await Run("eval", "af", "--db", db, "--records", "100,201", "--loo", "--json");
+        var (code, output, error) = await Run("eval", "af", "--data", db, "--records", "100,201", "--loo", "--json");
         Assert.True(code == ExitCodes.Ok, error);
         using var json = JsonDocument.Parse(output);
         var ranked = json.RootElement.GetProperty("rankedByWorstCase");
@@ -95,7 +105,7 @@ public sealed class EcgCliTests
     public async Task Eval_strips_measures_lossless_strips_of_every_event()
     {
         var db = SharedData.RequireFolder("mitdb");
-        var (code, output, error) = await Run("eval", "strips", "--db", db, "--records", "201", "--json");
+        var (code, output, error) = await Run("eval", "strips", "--data", db, "--records", "201", "--json");
         Assert.True(code == ExitCodes.Ok, error);
         using var json = JsonDocument.Parse(output);
         var total = json.RootElement.GetProperty("total");
@@ -108,7 +118,7 @@ public sealed class EcgCliTests
     public async Task Eval_af_loo_on_one_record_is_bad_input()
     {
         var db = SharedData.RequireFolder("mitdb");
-        var (code, _, error) = await Run("eval", "af", "--db", db, "--records", "100", "--loo");
+        var (code, _, error) = await Run("eval", "af", "--data", db, "--records", "100", "--loo");
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("two records", error, StringComparison.Ordinal);
     }
@@ -117,7 +127,7 @@ public sealed class EcgCliTests
     public async Task Eval_ecg_names_a_record_that_is_not_there()
     {
         var db = SharedData.RequireFolder("mitdb");
-        var (code, _, error) = await Run("eval", "ecg", "--db", db, "--records", "100,999");
+        var (code, _, error) = await Run("eval", "ecg", "--data", db, "--records", "100,999");
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("record '999'", error, StringComparison.Ordinal);
     }
@@ -130,10 +140,10 @@ public sealed class EcgCliTests
         File.WriteAllBytes(good + ".atr", AnnotationFile.Write([new Annotation(100, AnnotationCodes.Normal)]));
         var bad = SyntheticRecord.Write(folder, "b", 16, SyntheticRecord.Signals(1, 5000, 2));
         File.WriteAllBytes(bad + ".atr", [0x05, 0x04]); // no end marker
-        var (code, _, error) = await Run("eval", "ecg", "--db", folder.Path);
+        var (code, _, error) = await Run("eval", "ecg", "--data", folder.Path);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("b.atr @ byte 2", error, StringComparison.Ordinal);
-        (code, _, error) = await Run("eval", "ecg", "--db", folder.Path, "--rate", "2000");
+        (code, _, error) = await Run("eval", "ecg", "--data", folder.Path, "--rate", "2000");
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--rate", error, StringComparison.Ordinal);
     }
@@ -178,10 +188,10 @@ public sealed class EcgCliTests
         SyntheticRecord.Write(folder, "e", 212, SyntheticRecord.Signals(2, 300, 1));
         File.WriteAllBytes(folder.File("e.atr"), AnnotationFile.Write([new Annotation(10, AnnotationCodes.Normal)]));
 
-        var (code, output, error) = await Run("eval", evaluation, "--db", folder.Path, "--records", "");
+        var (code, output, error) = await Run("eval", evaluation, "--data", folder.Path, "--records", "");
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.StartsWith($"care {evaluation}: --records: '' names no record", error, StringComparison.Ordinal);
+        Assert.StartsWith($"care eval {evaluation}: --records: '' names no record", error, StringComparison.Ordinal);
         Assert.DoesNotContain("NaN", output, StringComparison.Ordinal);
     }
 
