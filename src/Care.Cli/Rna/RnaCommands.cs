@@ -16,5 +16,6 @@ internal static class RnaCommands
     public static IEnumerable<Command> Eval()
     {
         yield return EvalFoldCommand.Create();
+        yield return EvalDesignCommand.Create();
     }
 }
