@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Care.Epidemic.Exports;
 using Care.Epidemic.Matching;
 using Care.Epidemic.Proximity;
@@ -11,9 +14,19 @@ namespace Care.Benchmarks.Epidemic;
 /// how close matching comes to the machine's AES throughput.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(InProcessShortConfig))]
 public class ExposureMatchingBenchmarks
 {
+    /// <summary>
+    /// In-process, 3 iterations: each operation takes seconds, and on the shared, loaded machine the
+    /// generated out-of-process project timed out while building (BenchmarkDotNet's 2-minute limit).
+    /// </summary>
+    private sealed class InProcessShortConfig : ManualConfig
+    {
+        public InProcessShortConfig() =>
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3));
+    }
+
     private const int Day0 = 2_650_032;
     private DiagnosisKey[] _keys = [];
     private EncounterIndex _index = null!;

@@ -42,6 +42,7 @@ internal static class CommandTree
             yield return command;
         }
         yield return Lab.EvalScreeningCommand.Build();
+        yield return Epidemic.EvalSurveillanceCommand.Build();
     }
 
     private static IEnumerable<Command> Train()
