@@ -33,6 +33,7 @@ internal static class CommandTree
         }
         yield return Metabolic.EvalT1dCommand.T1d();
         yield return Sepsis.SepsisCommands.EvalSepsis();
+        yield return Kiosk.EvalIrisCommand.Build();
     }
 
     private static IEnumerable<Command> Train()
