@@ -153,8 +153,11 @@ public static class ChallengeReader
                 progress?.Report(records.Count);
             }
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or OverflowException)
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or OverflowException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
+            // System.Formats.Tar reports malformed headers with any of these (sizes and numbers too large,
+            // unsupported entry types such as sparse files, and times out of range as ArgumentException
+            // included; each found by fuzzing, its input in tests/Care.Fuzzing.Tests/FuzzCorpus).
             throw new InvalidInputException(At(), $"not a readable .tar.gz archive (truncated or corrupt): {e.Message}");
         }
     }
