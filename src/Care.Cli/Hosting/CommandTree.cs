@@ -34,6 +34,7 @@ internal static class CommandTree
         yield return Metabolic.EvalT1dCommand.T1d();
         yield return Sepsis.SepsisCommands.EvalSepsis();
         yield return Lab.EvalScreeningCommand.Build();
+        yield return Lab.EvalVerificationCommand.Build();
     }
 
     private static IEnumerable<Command> Train()
