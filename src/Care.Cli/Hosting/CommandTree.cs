@@ -44,6 +44,7 @@ internal static class CommandTree
         yield return Lab.EvalScreeningCommand.Build();
         yield return Epidemic.EvalSurveillanceCommand.Build();
         yield return Kiosk.EvalIrisCommand.Build();
+        yield return Lab.EvalVerificationCommand.Build();
     }
 
     private static IEnumerable<Command> Train()

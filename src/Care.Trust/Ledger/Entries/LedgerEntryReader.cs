@@ -58,6 +58,12 @@ public static class LedgerEntryReader
                 nameof(BundleRefused) => new BundleRefused(Text("deviceId"), Wearer(), Text("reason"), Text("sealedSha256"), OptionalText("boundWearer")) { At = at },
                 nameof(TokenIssued) => new TokenIssued(Text("tokenId"), Text("role"), Time("expiresAt"), OptionalText("scope"), Text("issuedBy")) { At = at },
                 nameof(TokenRevoked) => new TokenRevoked(Text("tokenId"), Text("revokedBy")) { At = at },
+                nameof(FirmwareReleased) => new FirmwareReleased(Text("instrumentKind"), Text("version"), Text("firmwareSha256"), Text("releasedBy")) { At = at },
+                nameof(InstrumentAttested) => new InstrumentAttested(Text("instrumentId"), Text("firmwareSha256"), Text("configurationSha256"), Text("outcome"), Text("reason")) { At = at },
+                nameof(LabJobAuthorised) => new LabJobAuthorised(Text("jobId"), Text("jobKind"), Text("instrumentId"), Text("subjectSha256"), Text("protocol"), Time("expiresAt"), Text("authorisationSha256")) { At = at },
+                nameof(LabJobStarted) => new LabJobStarted(Text("jobId"), Text("instrumentId"), Text("inputsSha256")) { At = at },
+                nameof(LabJobCompleted) => new LabJobCompleted(Text("jobId"), Text("instrumentId"), Text("inputsSha256"), Text("resultSha256"), Text("outcome")) { At = at },
+                nameof(OrderScreened) => new OrderScreened(Text("orderSha256"), Text("customer"), Text("outcome"), Text("detail")) { At = at },
                 var other => throw new FormatException($"unknown kind '{other}'"),
             };
             return (entry, index);
