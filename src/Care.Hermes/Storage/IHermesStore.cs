@@ -10,9 +10,11 @@ using Care.Trust.Ledger.Entries;
 namespace Care.Hermes.Storage;
 
 /// <summary>
-/// Hermes's storage. Domain code talks only to this interface; SQLite is the embedded default
-/// and PostgreSQL can implement the same contract. Implementations are thread safe; writes go
-/// through <see cref="BeginIngestAsync"/> sessions that commit all or nothing.
+/// Hermes's storage contract. Domain code talks only to this interface; each backend assembly
+/// (<c>Care.Hermes.Storage.Sqlite</c>, the embedded default) implements it with all of its SQL, and
+/// the storage contract suite (<c>tests/Care.Hermes.Storage.Tests</c>) checks every backend against it.
+/// Implementations are thread safe and honour cancellation; writes go through
+/// <see cref="BeginIngestAsync"/> sessions that commit all or nothing; disposal is idempotent.
 /// </summary>
 public interface IHermesStore : IAsyncDisposable
 {

@@ -5,9 +5,9 @@ using Care.Core.Ids;
 using Care.Core.Observations;
 using Microsoft.Data.Sqlite;
 using Care.Trust.Bundles;
-using Care.Trust.Ledger;
 using Care.Trust.Ledger.Entries;
 using SQLitePCL;
+using Care.Hermes.Storage.Sqlite.Ledger;
 
 namespace Care.Hermes.Storage.Sqlite;
 
@@ -19,9 +19,9 @@ internal sealed class SqliteIngestSession : IIngestSession
     private readonly SqliteTransaction _transaction;
     private bool _disposed;
 
-    private readonly LedgerStore _ledger;
+    private readonly SqliteLedgerStore _ledger;
 
-    public SqliteIngestSession(SqliteConnection connection, SemaphoreSlim writeLock, LedgerStore ledger)
+    public SqliteIngestSession(SqliteConnection connection, SemaphoreSlim writeLock, SqliteLedgerStore ledger)
     {
         _connection = connection;
         _writeLock = writeLock;

@@ -5,6 +5,8 @@ using Care.Trust.Bundles;
 using Care.Trust.Identity;
 using Care.Trust.Ledger;
 using Microsoft.Data.Sqlite;
+using Care.Hermes.Storage.Sqlite.Ledger;
+using Care.Hermes.Storage.Sqlite.Migrations;
 
 namespace Care.Hermes.Storage.Sqlite;
 
@@ -17,11 +19,12 @@ public sealed partial class SqliteHermesStore : IHermesStore
 {
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
-    private readonly LedgerStore _ledger;
+    private readonly SqliteLedgerStore _ledger;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private int _disposed;
 
-    private SqliteHermesStore(string connectionString, SqliteConnection writer, LedgerStore ledger, TimeProvider time)
+    private SqliteHermesStore(string connectionString, SqliteConnection writer, SqliteLedgerStore ledger, TimeProvider time)
     {
         _connectionString = connectionString;
         _writer = writer;
@@ -69,9 +72,9 @@ public sealed partial class SqliteHermesStore : IHermesStore
         {
             writer.Open();
             Pragmas(writer);
-            SqliteMigrations.Apply(writer, time);
+            SqliteMigrationRunner.Apply(writer, MigrationTrack.Hermes, time);
             OwnerOnly.Restrict(full, full + "-wal", full + "-shm", full + "-journal");
-            var ledger = LedgerStore.Open(writer, LedgerKeyFile.LoadOrCreate(full), time);
+            var ledger = SqliteLedgerStore.Open(writer, LedgerKeyFile.LoadOrCreate(full), time);
             return new SqliteHermesStore(connectionString, writer, ledger, time) { DatabasePath = full };
         }
         catch (SqliteException e)
@@ -280,6 +283,10 @@ public sealed partial class SqliteHermesStore : IHermesStore
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         await _writeLock.WaitAsync();
         _ledger.Dispose();
         await _writer.DisposeAsync();
