@@ -110,6 +110,19 @@ public sealed partial class SqliteHermesStore : IHermesStore
     }
 
     /// <inheritdoc/>
+    public Task<StoredBundle?> FindSealedAsync(byte[] sealedSha256, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sealedSha256);
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT uid, content_sha256, observation_count FROM bundles WHERE sealed_sha256 = $h";
+        command.Parameters.AddWithValue("$h", sealedSha256);
+        using var reader = command.ExecuteReader();
+        StoredBundle? found = reader.Read() ? new StoredBundle(new Guid((byte[])reader[0]), (byte[])reader[1], reader.GetInt32(2)) : null;
+        return Task.FromResult(found);
+    }
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<Observation>> QueryObservationsAsync(ObservationQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -196,7 +209,7 @@ public sealed partial class SqliteHermesStore : IHermesStore
     }
 
     /// <summary>The columns <see cref="ReadAlert"/> reads, from <c>alerts a JOIN wearers w</c>.</summary>
-    private const string AlertColumns = """
+    internal const string AlertColumns = """
         SELECT a.id, w.code, a.raised_ms, a.level, a.score, a.reason, a.acknowledged_ms, a.acknowledged_by, a.kind, a.details
         FROM alerts a JOIN wearers w ON w.id = a.wearer
         """;
@@ -243,7 +256,7 @@ public sealed partial class SqliteHermesStore : IHermesStore
         return Task.FromResult<IReadOnlyList<AlertRecord>>(result);
     }
 
-    private static AlertRecord ReadAlert(SqliteDataReader reader) => new(
+    internal static AlertRecord ReadAlert(SqliteDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
         (Clinical.EarlyWarning.News2Level)reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5),
         reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),

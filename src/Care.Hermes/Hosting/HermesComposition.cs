@@ -1,7 +1,9 @@
+using Care.Hermes.Alerts;
 using Care.Hermes.Ingest;
 using Care.Hermes.Ledger;
 using Care.Hermes.Risk;
 using Care.Hermes.Storage;
+using Care.Hermes.Therapy;
 using Care.Trust.Identity;
 
 namespace Care.Hermes.Hosting;
@@ -24,6 +26,8 @@ public sealed class HermesComposition : IAsyncDisposable
         ModelRisk = modelRisk;
         TreeHeads = new TreeHeadSchedule(store, options.TreeHeadInterval);
         Ingestor = new BundleIngestor(store, recipient, time, options.Limits, modelRisk) { TreeHeads = TreeHeads };
+        Alerts = new AlertAcknowledger(store);
+        DosePlans = new DosePlans(store);
     }
 
     /// <summary>The options Hermes was composed from.</summary>
@@ -46,6 +50,12 @@ public sealed class HermesComposition : IAsyncDisposable
 
     /// <summary>The one path by which data enters Hermes.</summary>
     public BundleIngestor Ingestor { get; }
+
+    /// <summary>Alert acknowledgement and its suppression rule.</summary>
+    public AlertAcknowledger Alerts { get; }
+
+    /// <summary>Dose plans and cartridge fills, matched under one write session.</summary>
+    public DosePlans DosePlans { get; }
 
     /// <summary>
     /// Composes Hermes from <paramref name="options"/>: opens the store through its backend, loads (or

@@ -1,8 +1,10 @@
 using Care.Hermes.Access;
+using Care.Hermes.Alerts;
 using Care.Hermes.Ingest;
 using Care.Hermes.Ledger;
 using Care.Hermes.Risk;
 using Care.Hermes.Storage;
+using Care.Hermes.Therapy;
 using Care.Trust.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +38,8 @@ public static class HermesServiceCollectionExtensions
         services.AddSingleton<HybridKemPrivateKey>(sp => sp.GetRequiredService<HermesComposition>().Recipient);
         services.AddSingleton<TreeHeadSchedule>(sp => sp.GetRequiredService<HermesComposition>().TreeHeads);
         services.AddSingleton<BundleIngestor>(sp => sp.GetRequiredService<HermesComposition>().Ingestor);
+        services.AddSingleton<AlertAcknowledger>(sp => sp.GetRequiredService<HermesComposition>().Alerts);
+        services.AddSingleton<DosePlans>(sp => sp.GetRequiredService<HermesComposition>().DosePlans);
         services.AddHostedService<TreeHeadSigner>();
         services.AddSingleton<TokenIssuer>();
         services.AddCareRateLimits(options);

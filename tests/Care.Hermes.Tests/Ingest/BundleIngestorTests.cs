@@ -210,8 +210,7 @@ public sealed class BundleIngestorTests : IDisposable
 
         public Task<long> LedgerSizeAsync(CancellationToken cancellationToken = default) => inner.LedgerSizeAsync(cancellationToken);
 
-        public Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, Access.Role role, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default) =>
-            inner.AcknowledgeAlertAsync(alertId, tokenId, role, at, suppressUntil, cancellationToken);
+        public Task<StoredBundle?> FindSealedAsync(byte[] sealedSha256, CancellationToken cancellationToken = default) => inner.FindSealedAsync(sealedSha256, cancellationToken);
 
         public Task AddTokenAsync(TokenRecord token, string issuedBy, CancellationToken cancellationToken = default) => inner.AddTokenAsync(token, issuedBy, cancellationToken);
 
@@ -234,7 +233,15 @@ public sealed class BundleIngestorTests : IDisposable
 
     private sealed class CrashingSession(IIngestSession inner) : IIngestSession
     {
-        public ISequenceTracker Sequences => inner.Sequences;
+        public ValueTask<long?> LastSequenceAsync(string deviceId) => inner.LastSequenceAsync(deviceId);
+
+        public ValueTask<AlertRecord?> FindAlertAsync(long alertId) => inner.FindAlertAsync(alertId);
+
+        public ValueTask<bool> MarkAlertAcknowledgedAsync(long alertId, string tokenId, DateTimeOffset at) => inner.MarkAlertAcknowledgedAsync(alertId, tokenId, at);
+
+        public ValueTask SetSuppressionAsync(WearerId wearer, Care.Hermes.Alerts.AlertKind kind, DateTimeOffset until, Clinical.EarlyWarning.News2Level level) => inner.SetSuppressionAsync(wearer, kind, until, level);
+
+        public ValueTask<LedgerRecord?> LatestLedgerEntryAsync(string kind, WearerId wearer) => inner.LatestLedgerEntryAsync(kind, wearer);
 
         public ValueTask<StoredBundle?> FindSealedAsync(byte[] sealedSha256) => inner.FindSealedAsync(sealedSha256);
 
