@@ -150,11 +150,38 @@ public sealed class BundleIngestorTests : IDisposable
         Assert.Equal("wal", _db.Scalar("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1 ? "wal" : "other");
     }
 
-    /// <summary>A store whose write session fails after the observations went in, as a crash would.</summary>
-    internal sealed class CrashingStore(IHermesStore inner) : IHermesStore
+    [Fact]
+    public async Task A_bundle_that_fails_verification_or_parsing_is_rejected_before_any_write_session_opens()
     {
-        public async ValueTask<IIngestSession> BeginIngestAsync(CancellationToken cancellationToken = default) =>
-            new CrashingSession(await inner.BeginIngestAsync(cancellationToken));
+        await using var store = SqliteHermesStore.Open(_db.Path, _time);
+        var counting = new CrashingStore(store, crash: false);
+        var sealedBytes = await Seal(store, Vitals.Minutes("W-1", Vitals.Start, 10));
+        var tampered = (byte[])sealedBytes.Clone();
+        tampered[^100] ^= 0x01;
+        await Assert.ThrowsAsync<BundleRejectedException>(() => Ingestor(counting).IngestAsync(tampered, TestContext.Current.CancellationToken));
+        var malformed = await _devices!.SealAsync("{\"wearerId\": \"W-1\"}", "P-W-1");
+        await Assert.ThrowsAsync<InvalidInputException>(() => Ingestor(counting).IngestAsync(malformed, TestContext.Current.CancellationToken));
+        Assert.Equal(0, counting.SessionsOpened);
+        await Ingestor(counting).IngestAsync(sealedBytes, TestContext.Current.CancellationToken);
+        Assert.Equal(1, counting.SessionsOpened);
+    }
+
+    /// <summary>
+    /// A store whose write session fails after the observations went in, as a crash would (or, with
+    /// <paramref name="crash"/> false, forwards everything and counts the write sessions opened).
+    /// </summary>
+    internal sealed class CrashingStore(IHermesStore inner, bool crash = true) : IHermesStore
+    {
+        private int _sessions;
+
+        public int SessionsOpened => _sessions;
+
+        public async ValueTask<IIngestSession> BeginIngestAsync(CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _sessions);
+            var session = await inner.BeginIngestAsync(cancellationToken);
+            return crash ? new CrashingSession(session) : session;
+        }
 
         public Task<IReadOnlyList<Core.Observations.Observation>> QueryObservationsAsync(ObservationQuery query, CancellationToken cancellationToken = default) => inner.QueryObservationsAsync(query, cancellationToken);
 
