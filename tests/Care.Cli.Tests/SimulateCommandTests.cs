@@ -3,6 +3,7 @@ using Care.Hermes.Access;
 using Care.Hermes.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Care.Hermes.Storage.Sqlite;
 
 namespace Care.Cli.Tests;
 
@@ -26,7 +27,7 @@ public sealed class SimulateCommandTests : IAsyncDisposable
     private async Task<(string Url, string Device, string Admin, string Database)> StartHermesAsync()
     {
         var db = Path.Combine(_folder, "hermes.db");
-        _hermes = HermesApp.Build(new HermesOptions { DatabasePath = db }, urls: "http://127.0.0.1:0");
+        _hermes = HermesApp.Build(SqliteBackend.Options(db), urls: "http://127.0.0.1:0");
         await _hermes.StartAsync(TestContext.Current.CancellationToken);
         var tokens = _hermes.Services.GetRequiredService<TokenIssuer>();
         var (_, device) = await tokens.CreateAsync(Role.Device, cancellationToken: TestContext.Current.CancellationToken);

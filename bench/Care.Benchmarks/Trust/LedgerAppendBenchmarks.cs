@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Care.Core.Ids;
 using Care.Trust.Identity;
-using Care.Trust.Ledger;
 using Care.Trust.Ledger.Entries;
+using Care.Hermes.Storage.Sqlite.Ledger;
 
 namespace Care.Benchmarks.Trust;
 
@@ -14,7 +14,7 @@ namespace Care.Benchmarks.Trust;
 public class LedgerAppendBenchmarks
 {
     private string _directory = null!;
-    private LedgerStore _store = null!;
+    private SqliteLedgerStore _store = null!;
     private LedgerEntry[] _entries = null!;
 
     [Params(1, 100, 1_000, 10_000)]
@@ -24,7 +24,7 @@ public class LedgerAppendBenchmarks
     public void Setup()
     {
         _directory = Directory.CreateTempSubdirectory("care-bench-ledger-").FullName;
-        _store = LedgerStore.Open($"Data Source={Path.Combine(_directory, "care.db")};Pooling=False", HybridSigningKey.Generate());
+        _store = SqliteLedgerStore.Open($"Data Source={Path.Combine(_directory, "care.db")};Pooling=False", HybridSigningKey.Generate());
         var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var wearer = WearerId.Parse("w-1");
         const string Sha = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";

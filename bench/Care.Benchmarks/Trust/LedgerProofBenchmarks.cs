@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Care.Trust.Identity;
 using Care.Trust.Ledger;
 using Care.Trust.Ledger.Entries;
+using Care.Hermes.Storage.Sqlite.Ledger;
 
 namespace Care.Benchmarks.Trust;
 
@@ -15,14 +16,14 @@ public class LedgerProofBenchmarks
     private const int Entries = 1_000_000;
     private readonly Random _random = new(6);
     private string _directory = null!;
-    private LedgerStore _store = null!;
+    private SqliteLedgerStore _store = null!;
     private MerkleTree _tree = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _directory = Directory.CreateTempSubdirectory("care-bench-proof-").FullName;
-        _store = LedgerStore.Open($"Data Source={Path.Combine(_directory, "care.db")};Pooling=False", HybridSigningKey.Generate());
+        _store = SqliteLedgerStore.Open($"Data Source={Path.Combine(_directory, "care.db")};Pooling=False", HybridSigningKey.Generate());
         var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         _tree = new MerkleTree();
         for (var done = 0; done < Entries; done += 50_000)

@@ -2,11 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Care.Cli.Hosting;
-using Care.Core.Bundles;
 using Care.Core.Errors;
 using Care.Core.Ids;
-using Care.Hermes.Ingest;
-using Care.Hermes.Ledger;
 using Care.Hermes.Storage;
 using Care.Hermes.Risk;
 using Care.Hermes.Storage.Sqlite;
@@ -75,8 +72,10 @@ internal static class BenchCommand
 
     private static async Task<IngestBenchResult> RunAsync(int count, string file, SepsisRiskScoring? modelRisk, CancellationToken cancellationToken)
     {
-        await using var store = SqliteHermesStore.Open(file);
-        var recipient = HermesKeys.Recipient(file);
+        // Hermes is composed as care serve composes it, on the embedded SQLite backend.
+        await using var hermes = HermesComposition.Open(SqliteBackend.Options(file), TimeProvider.System, modelRisk);
+        var store = hermes.Store;
+        var recipient = hermes.Recipient;
         var uploads = new byte[count][];
         var wearers = new WearerId[count];
         var start = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-2);
@@ -91,10 +90,7 @@ internal static class BenchCommand
             observations += upload.Bundle.Observations.Count;
             bytes += upload.Bytes.Length;
         }
-        var ingestor = new BundleIngestor(store, recipient, TimeProvider.System, BundleLimits.Default, modelRisk)
-        {
-            TreeHeads = new TreeHeadSchedule(store, TreeHeadSchedule.DefaultInterval),
-        };
+        var ingestor = hermes.Ingestor;
         var clock = Stopwatch.StartNew();
         foreach (var upload in uploads)
         {

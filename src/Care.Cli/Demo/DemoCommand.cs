@@ -2,12 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using Care.Cli.Hosting;
 using Care.Clinical.EarlyWarning;
-using Care.Core.Bundles;
 using Care.Core.Events;
 using Care.Hermes.Hosting;
 using Care.Hermes.Alerts;
-using Care.Hermes.Ingest;
-using Care.Hermes.Ledger;
 using Care.Hermes.Storage;
 using Care.Hermes.Risk;
 using Care.Hermes.Storage.Sqlite;
@@ -59,17 +56,15 @@ internal static class DemoCommand
     public static async Task<DemoSummary> RunAsync(
         int wearers, int days, int seed, double diabeticShare, double ecgShare, double ecgHoursPerDay, SepsisRiskScoring? modelRisk, string database, bool quiet, TextWriter notes, CancellationToken cancellationToken)
     {
-        await using var store = SqliteHermesStore.Open(database);
-        await notes.WriteLineAsync($"Database: {store.DatabasePath}");
+        // Hermes is composed as care serve composes it, on the embedded SQLite backend.
+        await using var hermes = HermesComposition.Open(SqliteBackend.Options(Path.GetFullPath(database)), TimeProvider.System, modelRisk);
+        var store = hermes.Store;
+        string databasePath = hermes.Options.DatabasePath;
+        await notes.WriteLineAsync($"Database: {databasePath}");
         var world = new WorldOptions.World(wearers, days, seed, diabeticShare, ecgShare, ecgHoursPerDay);
         var cohort = await world.CohortAsync(notes);
-        var recipient = HermesKeys.Recipient(store.DatabasePath);
         await notes.WriteLineAsync(modelRisk is null ? "Sepsis model: none (NEWS2 alerts only)." : $"Sepsis model: {modelRisk.ModelName}.");
-        var ingestor = new BundleIngestor(store, recipient, TimeProvider.System, BundleLimits.Default, modelRisk)
-        {
-            TreeHeads = new TreeHeadSchedule(store, TreeHeadSchedule.DefaultInterval),
-        };
-        var uplink = new InProcessUplink(store, ingestor, recipient.PublicKey, TimeProvider.System);
+        var uplink = new InProcessUplink(store, hermes.Ingestor, hermes.Recipient.PublicKey, TimeProvider.System);
         long ledgerBefore = await store.LedgerSizeAsync(cancellationToken);
         var settings = world.Settings(cohort);
         int expectedExchanges = wearers * (days + 1);
@@ -100,7 +95,7 @@ internal static class DemoCommand
             Wearers = wearers,
             Days = days,
             Seed = seed,
-            Database = store.DatabasePath,
+            Database = databasePath,
             ObservationsGenerated = outcome.ObservationsGenerated,
             ObservationsStored = stored,
             SensorFaultsDiscarded = outcome.SensorFaults,
@@ -121,7 +116,7 @@ internal static class DemoCommand
             RhythmEventsStoredByKind = kinds.ToDictionary(PatchEventKinds.Name, k => eventsStored.GetValueOrDefault(k)),
             LedgerEntries = head.TreeSize,
             LedgerEntriesThisRun = head.TreeSize - ledgerBefore,
-            DatabaseBytes = DatabaseBytes(store.DatabasePath),
+            DatabaseBytes = DatabaseBytes(databasePath),
             ExampleWearers = [.. outcome.WearerIds.Take(3).Select(w => w.Value)],
             Illnesses = outcome.Illnesses.Count,
             IllnessOnsets = [.. outcome.Illnesses.Select(i => new DemoSummary.IllnessOnset(i.Wearer.Value, i.Onset))],

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using Care.Cli.Hosting;
 using Care.Hermes.Ledger;
-using Care.Hermes.Storage.Sqlite;
 using Care.Trust.Ledger;
 
 namespace Care.Cli.Ledger;
@@ -42,13 +41,12 @@ internal static class LedgerVerifyCommand
             LedgerDatabase.RequireExisting(path);
             var key = LedgerKeyFile.ReadPublic(parse.GetValue(publicKey) ?? LedgerKeyFile.PublicPath(path));
             var witnessed = (parse.GetValue(witness) ?? []).Select(WitnessState.Load).Where(s => s.Head is not null).Select(s => s.Head!).ToList();
-            using var connection = LedgerDatabase.OpenReadOnly(path);
-            var reader = new SqliteLedgerReader(connection);
-            var result = await LedgerVerifier.VerifyAsync(reader, key, witnessed, ct);
+            using var file = LedgerDatabase.OpenReadOnly(path);
+            var result = await LedgerVerifier.VerifyAsync(file.Ledger, key, witnessed, ct);
             ContentAuditResult? audit = null;
-            if (!parse.GetValue(noData) && LedgerDatabase.HoldsHermesRecords(connection))
+            if (!parse.GetValue(noData) && file.Content is { } content)
             {
-                audit = await ContentAudit.RunAsync(reader, new SqliteContentReader(connection), cancellationToken: ct);
+                audit = await ContentAudit.RunAsync(file.Ledger, content, cancellationToken: ct);
             }
             bool valid = result.IsValid && (audit?.IsValid ?? true);
             var output = parse.InvocationConfiguration.Output;

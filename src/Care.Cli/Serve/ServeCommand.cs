@@ -4,6 +4,7 @@ using Care.Cli.Hosting;
 using Care.Core.Errors;
 using Care.Hermes.Hosting;
 using Care.Hermes.Storage;
+using Care.Hermes.Storage.Sqlite;
 using Care.Trust.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,7 +71,7 @@ internal static class ServeCommand
                 (certificate, string publicPath) = ServeTls.Development(database, TimeProvider.System);
                 await output.WriteLineAsync($"Development certificate (self-signed, localhost): clients pin {publicPath}");
             }
-            var options = new HermesOptions { DatabasePath = database, SepsisModelPath = modelPath, TreeHeadInterval = TimeSpan.FromSeconds(seconds) };
+            var options = SqliteBackend.Options(database) with { SepsisModelPath = modelPath, TreeHeadInterval = TimeSpan.FromSeconds(seconds) };
             var app = HermesApp.Build(options, addresses, builder =>
             {
                 if (certificate is not null)

@@ -29,7 +29,7 @@ internal static class AlertEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> AcknowledgeAsync(string id, HttpContext http, IHermesStore store, TimeProvider time, HermesOptions options, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
+    private static async Task<IResult> AcknowledgeAsync(string id, HttpContext http, IHermesStore store, AlertAcknowledger acknowledger, TimeProvider time, HermesOptions options, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
     {
         if (!long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long alertId) || alertId < 1)
         {
@@ -46,7 +46,7 @@ internal static class AlertEndpoints
                 return WearerEndpoints.OutOfScope(WearerId.Parse(target));
             }
         }
-        var alert = await store.AcknowledgeAlertAsync(alertId, caller.TokenId, caller.Role, now, now + options.AlertSuppression, cancellationToken);
+        var alert = await acknowledger.AcknowledgeAsync(alertId, caller.TokenId, caller.Role, now, now + options.AlertSuppression, cancellationToken);
         if (alert is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown alert", detail: $"id: no alert {alertId}");

@@ -1,9 +1,9 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Care.Core.Errors;
 using Care.Core.Ids;
 using Care.Hermes.Access;
 using Care.Hermes.Storage;
+using Care.Hermes.Therapy;
 using Care.Trust.Ledger.Entries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -41,7 +41,7 @@ internal static class TherapyEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> IssueAsync(string id, HttpRequest request, HttpContext http, IHermesStore store, TimeProvider time, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
+    private static async Task<IResult> IssueAsync(string id, HttpRequest request, HttpContext http, DosePlans plans, TimeProvider time, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
     {
         var wearer = QueryText.Wearer(id);
         if (!Caller.From(http.User).MayRead(wearer))
@@ -53,26 +53,13 @@ internal static class TherapyEndpoints
         string drug = Text(root, "drug");
         string unit = Text(root, "unit");
         double amount = Amount(root, "amount");
-        if (unit is not ("U" or "mg" or "mL"))
-        {
-            throw new InvalidInputException("$.unit", $"'{unit}' is not a dosing unit; use U, mg or mL");
-        }
-        if (!await store.WearerExistsAsync(wearer, cancellationToken))
+        var plan = await plans.IssueAsync(wearer, drug, amount, unit, Caller.From(http.User).TokenId, time.GetUtcNow(), cancellationToken);
+        if (plan is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown wearer", detail: $"id: no data is stored for wearer '{id}'");
         }
-        string planId = "plan-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        var plan = new CanonicalFields();
-        plan.Text("planId", planId);
-        plan.Text("wearer", wearer.Value);
-        plan.Text("drug", drug);
-        plan.Number("amount", amount);
-        plan.Text("unit", unit);
-        string planSha = Convert.ToHexStringLower(SHA256.HashData(plan.ToCanonicalJson()));
-        var caller = Caller.From(http.User);
-        long index = await store.AppendToLedgerAsync(new DosePlanIssued(planId, wearer, drug, amount, unit, planSha, caller.TokenId) { At = time.GetUtcNow() }, cancellationToken);
         await heads.SignIfDueAsync(cancellationToken);
-        return Results.Json(new { planId, wearerId = wearer.Value, drug, amount, unit, planSha256 = planSha, ledgerIndex = index }, statusCode: StatusCodes.Status201Created);
+        return Results.Json(new { planId = plan.PlanId, wearerId = wearer.Value, drug, amount, unit, planSha256 = plan.PlanSha256, ledgerIndex = plan.LedgerIndex }, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> LatestAsync(string id, HttpContext http, IHermesStore store, TimeProvider time, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
@@ -83,7 +70,7 @@ internal static class TherapyEndpoints
             : await ProofAnswer.ForAsync(latest, http, store, time, heads, cancellationToken);
     }
 
-    private static async Task<IResult> FilledAsync(HttpRequest request, IHermesStore store, TimeProvider time, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
+    private static async Task<IResult> FilledAsync(HttpRequest request, DosePlans plans, TimeProvider time, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
     {
         using var json = await ReadJsonAsync(request, cancellationToken);
         var root = json.RootElement;
@@ -97,17 +84,8 @@ internal static class TherapyEndpoints
         {
             At = time.GetUtcNow(),
         };
-        var latest = await store.ProveLatestAsync(nameof(DosePlanIssued), wearer, cancellationToken);
-        var plan = latest is null ? null : LedgerEntryReader.Read(latest.Record.Data).Entry as DosePlanIssued;
-        if (plan is null || plan.PlanId != fill.PlanId)
-        {
-            throw new Ingest.IngestConflictException("$.planId", $"'{fill.PlanId}' is not the newest dose plan of wearer '{wearer}'");
-        }
-        if (plan.Drug != fill.Drug || plan.Unit != fill.Unit || plan.Amount != fill.Prescribed)
-        {
-            throw new Ingest.IngestConflictException("$.prescribed", $"the fill reports {fill.Prescribed} {fill.Unit} {fill.Drug}; plan {plan.PlanId} prescribes {plan.Amount} {plan.Unit} {plan.Drug}");
-        }
-        long index = await store.AppendToLedgerAsync(fill, cancellationToken);
+        // The newest-plan match and the append run in one write session (DosePlans).
+        long index = await plans.RecordFillAsync(fill, cancellationToken);
         await heads.SignIfDueAsync(cancellationToken);
         return Results.Json(new { ledgerIndex = index }, statusCode: StatusCodes.Status201Created);
     }

@@ -5,8 +5,18 @@ namespace Care.Hermes.Hosting;
 /// <summary>How Hermes runs: where it stores data and what it accepts.</summary>
 public sealed record HermesOptions
 {
-    /// <summary>The SQLite database file (created if absent).</summary>
+    /// <summary>
+    /// Where Hermes keeps its files: the SQLite backend's database (created if absent), and beside it
+    /// Hermes's recipient key (<c>PATH.recipient-key</c>) and the ledger's signing key.
+    /// </summary>
     public required string DatabasePath { get; init; }
+
+    /// <summary>
+    /// The storage backend that opens Hermes's store (e.g. <c>SqliteBackend.Instance</c> from
+    /// <c>Care.Hermes.Storage.Sqlite</c>). Required: the core holds no SQL and picks no backend itself;
+    /// <see cref="HermesComposition.Open"/> refuses options without one, saying how to set it.
+    /// </summary>
+    public IHermesBackend? Backend { get; init; }
 
     /// <summary>
     /// After a clinician acknowledges an alert, re-alerts of the same or a lower level for that

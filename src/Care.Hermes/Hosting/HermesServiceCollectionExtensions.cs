@@ -1,9 +1,10 @@
 using Care.Hermes.Access;
+using Care.Hermes.Alerts;
 using Care.Hermes.Ingest;
 using Care.Hermes.Ledger;
 using Care.Hermes.Risk;
 using Care.Hermes.Storage;
-using Care.Hermes.Storage.Sqlite;
+using Care.Hermes.Therapy;
 using Care.Trust.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,23 +15,32 @@ namespace Care.Hermes.Hosting;
 /// <summary>Registers Hermes's services.</summary>
 public static class HermesServiceCollectionExtensions
 {
-    /// <summary>Adds storage (SQLite), ingest (with the sepsis model when <see cref="HermesOptions.SepsisModelPath"/> is set), tokens, authentication and role policies.</summary>
-    /// <exception cref="Core.Errors.InvalidInputException">The sepsis model file is missing or malformed (named in the message).</exception>
+    /// <summary>
+    /// Adds Hermes composed by <see cref="HermesComposition.Open"/> (storage from <see cref="HermesOptions.Backend"/>,
+    /// ingest with the sepsis model when <see cref="HermesOptions.SepsisModelPath"/> is set), tokens,
+    /// authentication and role policies. The store opens when first resolved.
+    /// </summary>
+    /// <exception cref="Core.Errors.InvalidInputException">No backend was chosen, or the sepsis model file is missing or malformed (named in the message).</exception>
     public static IServiceCollection AddCareHermes(this IServiceCollection services, HermesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
-        services.AddSingleton<IHermesStore>(sp => SqliteHermesStore.Open(options.DatabasePath, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(_ => HermesKeys.Recipient(options.DatabasePath));
-        var modelRisk = options.SepsisModelPath is null ? null : SepsisRiskScoring.Load(options.SepsisModelPath, options.ModelScorerCapacity);
-        services.AddSingleton(sp => new TreeHeadSchedule(sp.GetRequiredService<IHermesStore>(), options.TreeHeadInterval));
-        services.AddHostedService<TreeHeadSigner>();
-        services.AddSingleton(sp => new BundleIngestor(
-            sp.GetRequiredService<IHermesStore>(), sp.GetRequiredService<HybridKemPrivateKey>(), sp.GetRequiredService<TimeProvider>(), options.Limits, modelRisk)
+        if (options.Backend is null)
         {
-            TreeHeads = sp.GetRequiredService<TreeHeadSchedule>(),
-        });
+            throw new Core.Errors.InvalidInputException(nameof(HermesOptions.Backend), "no storage backend chosen; set HermesOptions.Backend (e.g. SqliteBackend.Instance from Care.Hermes.Storage.Sqlite)");
+        }
+        // The model loads now, so a bad file fails the start rather than the first upload.
+        var modelRisk = options.SepsisModelPath is null ? null : SepsisRiskScoring.Load(options.SepsisModelPath, options.ModelScorerCapacity);
+        services.AddSingleton(sp => HermesComposition.Open(options, sp.GetRequiredService<TimeProvider>(), modelRisk));
+        // The container disposes both the composition and the store it hands out; a store's disposal is idempotent.
+        services.AddSingleton<IHermesStore>(sp => sp.GetRequiredService<HermesComposition>().Store);
+        services.AddSingleton<HybridKemPrivateKey>(sp => sp.GetRequiredService<HermesComposition>().Recipient);
+        services.AddSingleton<TreeHeadSchedule>(sp => sp.GetRequiredService<HermesComposition>().TreeHeads);
+        services.AddSingleton<BundleIngestor>(sp => sp.GetRequiredService<HermesComposition>().Ingestor);
+        services.AddSingleton<AlertAcknowledger>(sp => sp.GetRequiredService<HermesComposition>().Alerts);
+        services.AddSingleton<DosePlans>(sp => sp.GetRequiredService<HermesComposition>().DosePlans);
+        services.AddHostedService<TreeHeadSigner>();
         services.AddSingleton<TokenIssuer>();
         services.AddCareRateLimits(options);
         services.AddAuthentication(BearerTokenHandler.SchemeName)

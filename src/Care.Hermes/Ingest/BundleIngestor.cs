@@ -14,8 +14,9 @@ namespace Care.Hermes.Ingest;
 
 /// <summary>
 /// The one path by which data enters Hermes. A sealed bundle is opened (hybrid signature of a
-/// registered, unrevoked device; encrypted for this Hermes; sequence number above the device's
-/// last), its payload read and validated, and then, in a single transaction, the bundle is
+/// registered, unrevoked device; encrypted for this Hermes), its payload read and validated, all
+/// before any lock; then, in a single write session, its sequence number is checked above the
+/// device's last (replays refused by the one writer), the bundle is
 /// stored, a <c>BundleAccepted</c> entry is appended to the ledger, the wearer's NEWS2 tracker
 /// advances and its assessments and alerts are recorded, and, when a sepsis model is given, each
 /// hour the bundle closes is scored by the wearer's incremental scorer and explained model-risk
@@ -48,12 +49,31 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
             throw new InvalidInputException("$", $"the bundle is {sealedBundle.Length} bytes; the limit is {limits.MaxBytes + SealOverheadBytes} bytes");
         }
         byte[] sealedHash = SHA256.HashData(sealedBundle.Span);
-        var (result, refusal) = await StoreAsync(sealedBundle, sealedHash, cancellationToken);
-        if (refusal is not null)
+        // An identical retry is recognised before opening: its sequence number would read as a replay.
+        if (await store.FindSealedAsync(sealedHash, cancellationToken) is { } retried)
+        {
+            return AlreadyStored(retried);
+        }
+        // Verifying the hybrid signature, decapsulating, decrypting and parsing need no lock: they run
+        // before the write session, so uploads are verified concurrently and the writer only stores.
+        var sequence = new DeferredSequenceCheck();
+        var opened = new BundleOpener(recipient, store.Devices, sequence).Open(sealedBundle.Span);
+        var now = time.GetUtcNow();
+        var bundle = BundleReader.Read(opened.Payload, now, limits);
+        if (!string.Equals(bundle.PatchId.Value, opened.DeviceId, StringComparison.Ordinal))
+        {
+            throw new InvalidInputException("$.patchId", $"'{bundle.PatchId}' is not the device that signed the bundle ('{opened.DeviceId}')");
+        }
+        var refusal = Refuse(opened.DeviceId, bundle, sealedHash, now);
+        // The content is identified by its canonical encoding, whatever whitespace or field order it
+        // arrived in; the same hash goes into the ledger, so an edited stored row is caught against it.
+        byte[] hash = BundleContent.Sha256(bundle);
+        var (result, refused) = await StoreAsync(opened, bundle, hash, sealedHash, refusal, now, cancellationToken);
+        if (refused is not null)
         {
             // The ingest transaction rolled back; the refusal is ledgered on its own, once per upload.
-            await store.RecordRefusalAsync(refusal.Entry, cancellationToken);
-            throw refusal.Exception;
+            await store.RecordRefusalAsync(refused.Entry, cancellationToken);
+            throw refused.Exception;
         }
         if (TreeHeads is not null && result!.Status == IngestStatus.Stored)
         {
@@ -62,28 +82,28 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
         return result!;
     }
 
-    private async Task<(IngestResult? Result, Refusal? Refusal)> StoreAsync(ReadOnlyMemory<byte> sealedBundle, byte[] sealedHash, CancellationToken cancellationToken)
+    private static IngestResult AlreadyStored(StoredBundle stored) =>
+        new(stored.BundleId, IngestStatus.AlreadyStored, stored.ObservationCount, 0, Convert.ToHexStringLower(stored.ContentSha256));
+
+    /// <summary>The part that needs the write session: replay and ordering checks against stored state, then storing, ledgering and scoring.</summary>
+    private async Task<(IngestResult? Result, Refusal? Refusal)> StoreAsync(
+        OpenedBundle opened, Bundle bundle, byte[] hash, byte[] sealedHash, Refusal? refusal, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var session = await store.BeginIngestAsync(cancellationToken);
-        // An identical retry is recognised before opening: its sequence number would read as a replay.
+        // Checked again under the session: the same bytes may have committed since the first look.
         if (await session.FindSealedAsync(sealedHash) is { } retried)
         {
-            return (new IngestResult(retried.BundleId, IngestStatus.AlreadyStored, retried.ObservationCount, 0, Convert.ToHexStringLower(retried.ContentSha256)), null);
+            return (AlreadyStored(retried), null);
         }
-        var opened = new BundleOpener(recipient, store.Devices, session.Sequences).Open(sealedBundle.Span);
-        var now = time.GetUtcNow();
-        var bundle = BundleReader.Read(opened.Payload, now, limits);
-        if (!string.Equals(bundle.PatchId.Value, opened.DeviceId, StringComparison.Ordinal))
+        // Replay protection is decided by the one writer, against its view of the ledger.
+        if (await session.LastSequenceAsync(opened.DeviceId) is { } lastSequence && opened.Sequence <= lastSequence)
         {
-            throw new InvalidInputException("$.patchId", $"'{bundle.PatchId}' is not the device that signed the bundle ('{opened.DeviceId}')");
+            throw new BundleRejectedException(BundleRejection.Replayed, $"sequence {opened.Sequence} of device '{opened.DeviceId}' is not above the last accepted {lastSequence}");
         }
-        if (Refuse(opened.DeviceId, bundle, sealedHash, now) is { } refusal)
+        if (refusal is not null)
         {
             return (null, refusal);
         }
-        // The content is identified by its canonical encoding, whatever whitespace or field order it
-        // arrived in; the same hash goes into the ledger, so an edited stored row is caught against it.
-        byte[] hash = BundleContent.Sha256(bundle);
         var existing = await session.FindBundleAsync(bundle.BundleId);
         if (existing is not null)
         {
@@ -191,9 +211,9 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
 
     /// <summary>A clinician acknowledged a model alert of this level or higher recently: do not alert again yet.</summary>
     private static bool ModelSuppressed(WearerIngestState wearer, ModelRiskRecord risk) =>
-        wearer.ModelSuppressUntil is DateTimeOffset until && risk.Time < until && ModelRiskReason.AlertLevel(risk.Level) <= wearer.ModelSuppressLevel;
+        AlertSuppression.Current(wearer, AlertKind.SepsisModel) is { } window && window.Suppresses(risk.Time, ModelRiskReason.AlertLevel(risk.Level));
 
     /// <summary>A clinician acknowledged an alert of this level or higher recently: do not alert again yet.</summary>
     private static bool Suppressed(WearerIngestState wearer, News2Assessment assessment) =>
-        wearer.SuppressUntil is DateTimeOffset until && assessment.Time < until && assessment.Score.Level <= wearer.SuppressLevel;
+        AlertSuppression.Current(wearer, AlertKind.News2) is { } window && window.Suppresses(assessment.Time, assessment.Score.Level);
 }

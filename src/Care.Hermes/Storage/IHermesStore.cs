@@ -10,14 +10,25 @@ using Care.Trust.Ledger.Entries;
 namespace Care.Hermes.Storage;
 
 /// <summary>
-/// Hermes's storage. Domain code talks only to this interface; SQLite is the embedded default
-/// and PostgreSQL can implement the same contract. Implementations are thread safe; writes go
-/// through <see cref="BeginIngestAsync"/> sessions that commit all or nothing.
+/// Hermes's storage contract. Domain code talks only to this interface; each backend assembly
+/// (<c>Care.Hermes.Storage.Sqlite</c>, the embedded default) implements it with all of its SQL, and
+/// the storage contract suite (<c>tests/Care.Hermes.Storage.Tests</c>) checks every backend against it.
+/// Implementations are thread safe and honour cancellation; writes go through
+/// <see cref="BeginIngestAsync"/> sessions that commit all or nothing; disposal is idempotent.
 /// </summary>
 public interface IHermesStore : IAsyncDisposable
 {
-    /// <summary>Opens a write session; only one is open at a time (others wait).</summary>
+    /// <summary>
+    /// Opens a write session; sessions are serialised (others wait), so do the work that needs no
+    /// lock (verifying, decrypting, parsing) before opening one. Honours cancellation while waiting.
+    /// </summary>
     ValueTask<IIngestSession> BeginIngestAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The committed bundle whose sealed bytes had this SHA-256, or null: recognises an identical
+    /// retry before any work or lock (a session checks again under its lock).
+    /// </summary>
+    Task<StoredBundle?> FindSealedAsync(byte[] sealedSha256, CancellationToken cancellationToken = default);
 
     /// <summary>Observations of one wearer matching <paramref name="query"/>, in time order.</summary>
     Task<IReadOnlyList<Observation>> QueryObservationsAsync(ObservationQuery query, CancellationToken cancellationToken = default);
@@ -48,14 +59,6 @@ public interface IHermesStore : IAsyncDisposable
 
     /// <summary>Alerts matching <paramref name="query"/> (every filter applied before its limit), newest first.</summary>
     Task<IReadOnlyList<AlertRecord>> GetAlertsAsync(AlertQuery query, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Acknowledges an alert (idempotent: a second acknowledgement returns the first), writes an
-    /// <c>AlertAcknowledged</c> entry to the ledger in the same transaction, and suppresses
-    /// re-alerts of its kind at its level or lower for the wearer until <paramref name="suppressUntil"/>.
-    /// Returns null when no alert has this id.
-    /// </summary>
-    Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, Access.Role role, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default);
 
     /// <summary>Device identities that may upload; thread safe.</summary>
     IDeviceDirectory Devices { get; }

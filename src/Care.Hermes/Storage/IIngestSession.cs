@@ -1,18 +1,39 @@
 using Care.Core.Bundles;
 using Care.Core.Ids;
-using Care.Trust.Bundles;
 using Care.Trust.Ledger.Entries;
 
 namespace Care.Hermes.Storage;
 
 /// <summary>
 /// One write transaction. Nothing is visible to readers, and nothing survives a crash, until
-/// <see cref="CommitAsync"/>; disposing without committing rolls everything back. Not thread safe.
+/// <see cref="CommitAsync"/>; disposing without committing rolls everything back. Sessions of one
+/// store are serialised (one writer decides order); open one only after the work that needs no lock
+/// (verifying, decrypting, parsing) is done. Not thread safe.
 /// </summary>
 public interface IIngestSession : IAsyncDisposable
 {
-    /// <summary>Replay protection for sealed bundles, reading this session's view of the ledger.</summary>
-    ISequenceTracker Sequences { get; }
+    /// <summary>
+    /// The last bundle sequence accepted from <paramref name="deviceId"/> in this session's view (its
+    /// <c>BundleAccepted</c> entries), or null: replay protection decided under the write session, so
+    /// two uploads of one sequence cannot both commit.
+    /// </summary>
+    ValueTask<long?> LastSequenceAsync(string deviceId);
+
+    /// <summary>The alert with this id as this session sees it, or null.</summary>
+    ValueTask<AlertRecord?> FindAlertAsync(long alertId);
+
+    /// <summary>Marks the alert acknowledged by <paramref name="tokenId"/> at <paramref name="at"/> unless it already is; true when this call acknowledged it.</summary>
+    ValueTask<bool> MarkAlertAcknowledgedAsync(long alertId, string tokenId, DateTimeOffset at);
+
+    /// <summary>
+    /// Stores the wearer's suppression window for alerts of <paramref name="kind"/>: alerts up to
+    /// <paramref name="level"/> raised before <paramref name="until"/> are suppressed. The rule that
+    /// decides the window is the core's (<see cref="Alerts.AlertSuppression"/>); the store only keeps it.
+    /// </summary>
+    ValueTask SetSuppressionAsync(WearerId wearer, Alerts.AlertKind kind, DateTimeOffset until, Clinical.EarlyWarning.News2Level level);
+
+    /// <summary>The newest ledger entry of <paramref name="kind"/> about <paramref name="wearer"/> in this session's view, or null.</summary>
+    ValueTask<Trust.Ledger.LedgerRecord?> LatestLedgerEntryAsync(string kind, WearerId wearer);
 
     /// <summary>The stored bundle whose sealed bytes had this SHA-256, or null.</summary>
     ValueTask<StoredBundle?> FindSealedAsync(byte[] sealedSha256);

@@ -6,8 +6,8 @@ public interface ISequenceTracker
     /// <summary>
     /// Accepts <paramref name="sequence"/> for <paramref name="deviceId"/> if it is greater than the last
     /// one accepted (any sequence ≥ 0 is greater than none) and returns true; returns false otherwise.
-    /// <see cref="SequenceTracker"/> records it at once; <see cref="LedgerSequenceTracker"/> relies on
-    /// the caller appending the <c>BundleAccepted</c> entry in the same transaction.
+    /// <see cref="SequenceTracker"/> records it at once; a storage backend's ledger-backed tracker relies
+    /// on the caller appending the <c>BundleAccepted</c> entry in the same transaction.
     /// </summary>
     bool TryAdvance(string deviceId, long sequence);
 

@@ -1,6 +1,6 @@
 namespace Care.Trust.Ledger;
 
-/// <summary>One page of a wearer's ledger view (see <see cref="LedgerStore.ProveFor"/>).</summary>
+/// <summary>One page of a wearer's ledger view, as a storage backend answers it: entries covered by the latest signed head with their proofs, newer ones pending.</summary>
 /// <param name="Proven">Entries covered by <paramref name="Head"/>, each with its inclusion proof under it.</param>
 /// <param name="Pending">Newer entries, not yet covered by a signed tree head (they will be within the signing interval).</param>
 /// <param name="Head">The latest signed tree head, or null when none was signed yet.</param>

@@ -128,7 +128,7 @@ public sealed class LedgerCommandsTests : IDisposable
             await act(store);
             await store.PublishTreeHeadAsync(Cancel);
         }
-        await using var app = HermesApp.Build(new HermesOptions { DatabasePath = db }, "http://127.0.0.1:0");
+        await using var app = HermesApp.Build(SqliteBackend.Options(db), "http://127.0.0.1:0");
         await app.StartAsync(Cancel);
         var result = await CliRun.RunAsync("ledger", "witness", "--hermes", app.Urls.Single(), "--state", state);
         await app.StopAsync(Cancel);

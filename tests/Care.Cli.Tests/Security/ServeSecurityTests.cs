@@ -2,6 +2,7 @@ using System.Net;
 using Care.Cli.Serve;
 using Care.Hermes.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Care.Hermes.Storage.Sqlite;
 
 namespace Care.Cli.Tests.Security;
 
@@ -67,7 +68,7 @@ public sealed class ServeSecurityTests : IDisposable
 #pragma warning restore CA1416
         // The same certificate is reused on the next start.
         Assert.Equal(certificate.Thumbprint, ServeTls.Development(db, TimeProvider.System).Certificate.Thumbprint);
-        await using var app = HermesApp.Build(new HermesOptions { DatabasePath = db }, "https://127.0.0.1:0", builder =>
+        await using var app = HermesApp.Build(SqliteBackend.Options(db), "https://127.0.0.1:0", builder =>
             builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate)));
         await app.StartAsync(TestContext.Current.CancellationToken);
         string url = app.Urls.Single();

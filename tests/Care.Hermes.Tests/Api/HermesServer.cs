@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Care.Hermes.Storage.Sqlite;
 
 namespace Care.Hermes.Tests.Api;
 
@@ -19,7 +20,7 @@ internal sealed class HermesServer : IAsyncDisposable
     private HermesServer(BundleLimits limits, string? sepsisModelPath, Func<HermesOptions, HermesOptions>? options)
     {
         Clock = new FakeTimeProvider(Vitals.Now);
-        var settings = new HermesOptions { DatabasePath = _db.Path, Limits = limits, SepsisModelPath = sepsisModelPath };
+        var settings = SqliteBackend.Options(_db.Path) with { Limits = limits, SepsisModelPath = sepsisModelPath };
         _app = HermesApp.Build(options is null ? settings : options(settings), configure: builder =>
         {
             builder.WebHost.UseTestServer();

@@ -150,11 +150,38 @@ public sealed class BundleIngestorTests : IDisposable
         Assert.Equal("wal", _db.Scalar("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1 ? "wal" : "other");
     }
 
-    /// <summary>A store whose write session fails after the observations went in, as a crash would.</summary>
-    internal sealed class CrashingStore(IHermesStore inner) : IHermesStore
+    [Fact]
+    public async Task A_bundle_that_fails_verification_or_parsing_is_rejected_before_any_write_session_opens()
     {
-        public async ValueTask<IIngestSession> BeginIngestAsync(CancellationToken cancellationToken = default) =>
-            new CrashingSession(await inner.BeginIngestAsync(cancellationToken));
+        await using var store = SqliteHermesStore.Open(_db.Path, _time);
+        var counting = new CrashingStore(store, crash: false);
+        var sealedBytes = await Seal(store, Vitals.Minutes("W-1", Vitals.Start, 10));
+        var tampered = (byte[])sealedBytes.Clone();
+        tampered[^100] ^= 0x01;
+        await Assert.ThrowsAsync<BundleRejectedException>(() => Ingestor(counting).IngestAsync(tampered, TestContext.Current.CancellationToken));
+        var malformed = await _devices!.SealAsync("{\"wearerId\": \"W-1\"}", "P-W-1");
+        await Assert.ThrowsAsync<InvalidInputException>(() => Ingestor(counting).IngestAsync(malformed, TestContext.Current.CancellationToken));
+        Assert.Equal(0, counting.SessionsOpened);
+        await Ingestor(counting).IngestAsync(sealedBytes, TestContext.Current.CancellationToken);
+        Assert.Equal(1, counting.SessionsOpened);
+    }
+
+    /// <summary>
+    /// A store whose write session fails after the observations went in, as a crash would (or, with
+    /// <paramref name="crash"/> false, forwards everything and counts the write sessions opened).
+    /// </summary>
+    internal sealed class CrashingStore(IHermesStore inner, bool crash = true) : IHermesStore
+    {
+        private int _sessions;
+
+        public int SessionsOpened => _sessions;
+
+        public async ValueTask<IIngestSession> BeginIngestAsync(CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _sessions);
+            var session = await inner.BeginIngestAsync(cancellationToken);
+            return crash ? new CrashingSession(session) : session;
+        }
 
         public Task<IReadOnlyList<Core.Observations.Observation>> QueryObservationsAsync(ObservationQuery query, CancellationToken cancellationToken = default) => inner.QueryObservationsAsync(query, cancellationToken);
 
@@ -210,8 +237,7 @@ public sealed class BundleIngestorTests : IDisposable
 
         public Task<long> LedgerSizeAsync(CancellationToken cancellationToken = default) => inner.LedgerSizeAsync(cancellationToken);
 
-        public Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, Access.Role role, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default) =>
-            inner.AcknowledgeAlertAsync(alertId, tokenId, role, at, suppressUntil, cancellationToken);
+        public Task<StoredBundle?> FindSealedAsync(byte[] sealedSha256, CancellationToken cancellationToken = default) => inner.FindSealedAsync(sealedSha256, cancellationToken);
 
         public Task AddTokenAsync(TokenRecord token, string issuedBy, CancellationToken cancellationToken = default) => inner.AddTokenAsync(token, issuedBy, cancellationToken);
 
@@ -234,7 +260,15 @@ public sealed class BundleIngestorTests : IDisposable
 
     private sealed class CrashingSession(IIngestSession inner) : IIngestSession
     {
-        public ISequenceTracker Sequences => inner.Sequences;
+        public ValueTask<long?> LastSequenceAsync(string deviceId) => inner.LastSequenceAsync(deviceId);
+
+        public ValueTask<AlertRecord?> FindAlertAsync(long alertId) => inner.FindAlertAsync(alertId);
+
+        public ValueTask<bool> MarkAlertAcknowledgedAsync(long alertId, string tokenId, DateTimeOffset at) => inner.MarkAlertAcknowledgedAsync(alertId, tokenId, at);
+
+        public ValueTask SetSuppressionAsync(WearerId wearer, Care.Hermes.Alerts.AlertKind kind, DateTimeOffset until, Clinical.EarlyWarning.News2Level level) => inner.SetSuppressionAsync(wearer, kind, until, level);
+
+        public ValueTask<LedgerRecord?> LatestLedgerEntryAsync(string kind, WearerId wearer) => inner.LatestLedgerEntryAsync(kind, wearer);
 
         public ValueTask<StoredBundle?> FindSealedAsync(byte[] sealedSha256) => inner.FindSealedAsync(sealedSha256);
 

@@ -4,9 +4,9 @@ using Care.Hermes.Ingest;
 using Care.Hermes.Hosting;
 using Care.Hermes.Ledger;
 using Care.Hermes.Storage.Sqlite;
-using Care.Trust.Ledger;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using Care.Hermes.Storage.Sqlite.Ledger;
 
 namespace Care.Hermes.Tests.Ledger;
 

@@ -1,9 +1,9 @@
 using Care.Trust.Bundles;
 using Care.Trust.Identity;
-using Care.Trust.Ledger;
 using Care.Trust.Ledger.Entries;
 using Care.Trust.Tests.Ledger;
 using Microsoft.Data.Sqlite;
+using Care.Hermes.Storage.Sqlite.Ledger;
 
 namespace Care.Trust.Tests.Bundles;
 
@@ -20,7 +20,7 @@ public sealed class LedgerSequenceTrackerTests
     private static byte[] Seal(long sequence) => BundleSealer.Seal("{\"hr\":71}"u8, "patch-1", sequence, Device, Hermes.PublicKey, DateTimeOffset.UnixEpoch);
 
     /// <summary>Accepts a bundle the way Hermes would; returns the rejection, or null when stored.</summary>
-    private BundleRejection? Upload(SqliteConnection connection, LedgerStore store, byte[] bundle, bool failAfterOpening = false)
+    private BundleRejection? Upload(SqliteConnection connection, SqliteLedgerStore store, byte[] bundle, bool failAfterOpening = false)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         try
@@ -69,12 +69,12 @@ public sealed class LedgerSequenceTrackerTests
         using var temp = new TempLedger();
         var first = Seal(1);
         using (var connection = Connect(temp))
-        using (var store = LedgerStore.Open(connection, LogKey))
+        using (var store = SqliteLedgerStore.Open(connection, LogKey))
         {
             Assert.Null(Upload(connection, store, first));
         }
         using (var connection = Connect(temp))
-        using (var store = LedgerStore.Open(connection, LogKey))
+        using (var store = SqliteLedgerStore.Open(connection, LogKey))
         {
             Assert.Equal(BundleRejection.Replayed, Upload(connection, store, first));
             Assert.Null(Upload(connection, store, Seal(2)));
@@ -88,7 +88,7 @@ public sealed class LedgerSequenceTrackerTests
     {
         using var temp = new TempLedger();
         using var connection = Connect(temp);
-        using var store = LedgerStore.Open(connection, LogKey);
+        using var store = SqliteLedgerStore.Open(connection, LogKey);
         var bundle = Seal(5);
         Assert.Equal(BundleRejection.Malformed, Upload(connection, store, bundle, failAfterOpening: true));
         Assert.Equal(0, Count(connection));
@@ -102,7 +102,7 @@ public sealed class LedgerSequenceTrackerTests
     {
         using var temp = new TempLedger();
         using var connection = Connect(temp);
-        using var store = LedgerStore.Open(connection, LogKey);
+        using var store = SqliteLedgerStore.Open(connection, LogKey);
         var tampered = Seal(1);
         tampered[^7] ^= 1;
         Assert.Equal(BundleRejection.Tampered, Upload(connection, store, tampered));

@@ -1,5 +1,6 @@
 using Care.Trust.Ledger;
 using Microsoft.Extensions.Time.Testing;
+using Care.Hermes.Storage.Sqlite.Ledger;
 
 namespace Care.Trust.Tests.Ledger;
 
@@ -8,9 +9,9 @@ public sealed class LedgerHeadTamperTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
 
-    private static LedgerStore Build(TempLedger temp, FakeTimeProvider clock, params int[] headsAt)
+    private static SqliteLedgerStore Build(TempLedger temp, FakeTimeProvider clock, params int[] headsAt)
     {
-        var store = LedgerStore.OpenFile(temp.DatabasePath, clock);
+        var store = SqliteLedgerStore.OpenFile(temp.DatabasePath, clock);
         int next = 0;
         foreach (int size in headsAt)
         {
@@ -22,7 +23,7 @@ public sealed class LedgerHeadTamperTests
         return store;
     }
 
-    private static void Rewrite(TempLedger temp, LedgerStore store, long index, string from, string to)
+    private static void Rewrite(TempLedger temp, SqliteLedgerStore store, long index, string from, string to)
     {
         var forged = System.Text.Encoding.UTF8.GetBytes(store.Read(index).EntryTextReplace(from, to));
         temp.Attack($"UPDATE ledger_entries SET data = X'{Convert.ToHexString(forged)}', leaf_hash = X'{Convert.ToHexString(MerkleHash.Leaf(forged))}' WHERE idx = {index}");
@@ -112,7 +113,7 @@ public sealed class LedgerHeadTamperTests
         using var otherTemp = new TempLedger();
         File.Copy(LedgerKeyFile.PrivatePath(temp.DatabasePath), LedgerKeyFile.PrivatePath(otherTemp.DatabasePath));
         File.Copy(LedgerKeyFile.PublicPath(temp.DatabasePath), LedgerKeyFile.PublicPath(otherTemp.DatabasePath));
-        using var other = LedgerStore.OpenFile(otherTemp.DatabasePath, new FakeTimeProvider(T0));
+        using var other = SqliteLedgerStore.OpenFile(otherTemp.DatabasePath, new FakeTimeProvider(T0));
         other.AppendBatch([.. Enumerable.Range(100, 8).Select(TempLedger.Entry)]);
         var forked = other.PublishTreeHead();
         Assert.Equal(genuine.TreeSize, forked.TreeSize);

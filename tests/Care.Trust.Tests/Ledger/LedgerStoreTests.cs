@@ -3,6 +3,7 @@ using Care.Core.Ids;
 using Care.Trust.Identity;
 using Care.Trust.Ledger;
 using Microsoft.Data.Sqlite;
+using Care.Hermes.Storage.Sqlite.Ledger;
 
 namespace Care.Trust.Tests.Ledger;
 
@@ -86,7 +87,7 @@ public sealed class LedgerStoreTests
             create.CommandText = "CREATE TABLE hermes_acts (id INTEGER PRIMARY KEY, what TEXT)";
             create.ExecuteNonQuery();
         }
-        using var store = LedgerStore.Open(connection, HybridSigningKey.Generate());
+        using var store = SqliteLedgerStore.Open(connection, HybridSigningKey.Generate());
         void Act(bool commit)
         {
             using var transaction = connection.BeginTransaction();
@@ -193,7 +194,7 @@ public sealed class LedgerStoreTests
         using (var connection = new SqliteConnection($"Data Source={temp.DatabasePath};Pooling=False"))
         {
             connection.Open();
-            using var store = LedgerStore.Open(connection, signingKey: null);
+            using var store = SqliteLedgerStore.Open(connection, signingKey: null);
             var transaction = connection.BeginTransaction();
             store.AppendBatch([.. Enumerable.Range(4, 50).Select(TempLedger.Entry)], transaction);
         }
@@ -227,7 +228,7 @@ public sealed class LedgerStoreTests
         using var temp = new TempLedger();
         using var connection = new SqliteConnection($"Data Source={temp.DatabasePath};Pooling=False");
         connection.Open();
-        using var store = LedgerStore.Open(connection, signingKey: null);
+        using var store = SqliteLedgerStore.Open(connection, signingKey: null);
         store.Append(TempLedger.Entry(0));
         Assert.Throws<InvalidOperationException>(() => store.PublishTreeHead());
     }

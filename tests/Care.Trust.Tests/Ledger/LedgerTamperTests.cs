@@ -1,10 +1,11 @@
 using Care.Trust.Ledger;
+using Care.Hermes.Storage.Sqlite.Ledger;
 
 namespace Care.Trust.Tests.Ledger;
 
 public sealed class LedgerTamperTests
 {
-    private static (TempLedger Temp, LedgerStore Store) Build()
+    private static (TempLedger Temp, SqliteLedgerStore Store) Build()
     {
         var temp = new TempLedger();
         var store = temp.Open();
@@ -15,7 +16,7 @@ public sealed class LedgerTamperTests
         return (temp, store);
     }
 
-    private static LedgerVerification VerifyAfter(TempLedger temp, LedgerStore store, string attack)
+    private static LedgerVerification VerifyAfter(TempLedger temp, SqliteLedgerStore store, string attack)
     {
         temp.Attack(attack);
         return TempLedger.Verify(store.Connection, store.PublicKey!);

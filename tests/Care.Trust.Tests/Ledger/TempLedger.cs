@@ -2,6 +2,7 @@ using Care.Core.Ids;
 using Care.Trust.Ledger;
 using Care.Trust.Ledger.Entries;
 using Microsoft.Data.Sqlite;
+using Care.Hermes.Storage.Sqlite.Ledger;
 
 namespace Care.Trust.Tests.Ledger;
 
@@ -20,7 +21,7 @@ internal sealed class TempLedger : IDisposable
 
     public string DatabasePath { get; }
 
-    public LedgerStore Open() => LedgerStore.OpenFile(DatabasePath);
+    public SqliteLedgerStore Open() => SqliteLedgerStore.OpenFile(DatabasePath);
 
     public static string Sha(int i) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i)));
 

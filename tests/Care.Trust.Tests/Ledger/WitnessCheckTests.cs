@@ -1,6 +1,7 @@
 using Care.Trust.Identity;
 using Care.Trust.Ledger;
 using Microsoft.Extensions.Time.Testing;
+using Care.Hermes.Storage.Sqlite.Ledger;
 
 namespace Care.Trust.Tests.Ledger;
 
@@ -13,7 +14,7 @@ public sealed class WitnessCheckTests
     {
         using var temp = new TempLedger();
         var clock = new FakeTimeProvider(T0);
-        using var store = LedgerStore.OpenFile(temp.DatabasePath, clock);
+        using var store = SqliteLedgerStore.OpenFile(temp.DatabasePath, clock);
         var key = store.PublicKey!;
         store.AppendBatch([.. Enumerable.Range(0, 6).Select(TempLedger.Entry)]);
         var first = store.PublishTreeHead();

@@ -1,6 +1,7 @@
+using Care.Trust.Bundles;
 using Microsoft.Data.Sqlite;
 
-namespace Care.Trust.Bundles;
+namespace Care.Hermes.Storage.Sqlite.Ledger;
 
 /// <summary>
 /// Replay protection that survives restarts, read from the ledger itself: the last accepted sequence

@@ -1,19 +1,22 @@
 using Care.Core.Errors;
 using Care.Core.Ids;
 using Care.Trust.Identity;
+using Care.Hermes.Storage.Sqlite.Migrations;
+using Care.Trust.Ledger;
 using Care.Trust.Ledger.Entries;
 using Microsoft.Data.Sqlite;
 
-namespace Care.Trust.Ledger;
+namespace Care.Hermes.Storage.Sqlite.Ledger;
 
 /// <summary>
-/// The append-only Merkle ledger on SQLite. It lives in its own <c>ledger_*</c> tables and can share
+/// The append-only Merkle ledger on SQLite (the Merkle mathematics, entries and proofs are
+/// <c>Care.Trust</c>'s; this class holds only their storage). It lives in its own <c>ledger_*</c> tables and can share
 /// a database file (and a transaction) with other tables, so an act and its entry commit together.
 /// Entries are durable once their transaction commits (WAL, synchronous=FULL when the store opens
 /// the file itself). Tree heads are signed with the hybrid log key. Thread safe: every method locks;
 /// a caller that shares the connection must not use it from another thread at the same time.
 /// </summary>
-public sealed partial class LedgerStore : IDisposable
+public sealed partial class SqliteLedgerStore : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly bool _ownsConnection;
@@ -22,13 +25,13 @@ public sealed partial class LedgerStore : IDisposable
     private readonly Lock _gate = new();
     private MerkleTree _tree = new();
 
-    private LedgerStore(SqliteConnection connection, bool ownsConnection, HybridSigningKey? key, TimeProvider time)
+    private SqliteLedgerStore(SqliteConnection connection, bool ownsConnection, HybridSigningKey? key, TimeProvider time)
     {
         _connection = connection;
         _ownsConnection = ownsConnection;
         _key = key;
         _time = time;
-        LedgerSchema.Apply(connection);
+        SqliteMigrationRunner.Apply(connection, MigrationTrack.Ledger, time);
     }
 
     /// <summary>The public key that signs this log's tree heads, or null when opened without the signing key.</summary>
@@ -43,7 +46,7 @@ public sealed partial class LedgerStore : IDisposable
     /// <see cref="InvalidInputException"/> when the key file is unusable or is not the key that
     /// signed the log's tree heads.
     /// </summary>
-    public static LedgerStore OpenFile(string databasePath, TimeProvider? time = null)
+    public static SqliteLedgerStore OpenFile(string databasePath, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
         var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
@@ -66,7 +69,7 @@ public sealed partial class LedgerStore : IDisposable
     /// synchronous=FULL, and applies the ledger schema. <paramref name="signingKey"/> may be null for a
     /// read-and-append store that cannot sign tree heads.
     /// </summary>
-    public static LedgerStore Open(string connectionString, HybridSigningKey? signingKey, TimeProvider? time = null)
+    public static SqliteLedgerStore Open(string connectionString, HybridSigningKey? signingKey, TimeProvider? time = null)
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
@@ -75,7 +78,7 @@ public sealed partial class LedgerStore : IDisposable
             using var pragma = connection.CreateCommand();
             pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;";
             pragma.ExecuteNonQuery();
-            return new LedgerStore(connection, ownsConnection: true, signingKey, time ?? TimeProvider.System);
+            return new SqliteLedgerStore(connection, ownsConnection: true, signingKey, time ?? TimeProvider.System);
         }
         catch
         {
@@ -88,14 +91,14 @@ public sealed partial class LedgerStore : IDisposable
     /// Uses the caller's open <paramref name="connection"/> (not disposed by the store; its pragmas
     /// are the caller's choice) and applies the ledger schema.
     /// </summary>
-    public static LedgerStore Open(SqliteConnection connection, HybridSigningKey? signingKey, TimeProvider? time = null)
+    public static SqliteLedgerStore Open(SqliteConnection connection, HybridSigningKey? signingKey, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         if (connection.State != System.Data.ConnectionState.Open)
         {
             throw new ArgumentException("the connection must be open", nameof(connection));
         }
-        return new LedgerStore(connection, ownsConnection: false, signingKey, time ?? TimeProvider.System);
+        return new SqliteLedgerStore(connection, ownsConnection: false, signingKey, time ?? TimeProvider.System);
     }
 
     /// <summary>

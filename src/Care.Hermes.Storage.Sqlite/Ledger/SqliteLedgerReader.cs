@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
+using Care.Trust.Ledger;
 using Microsoft.Data.Sqlite;
 
-namespace Care.Trust.Ledger;
+namespace Care.Hermes.Storage.Sqlite.Ledger;
 
 /// <summary>Reads the <c>ledger_*</c> tables of a SQLite database (read-only use; the caller owns the connection).</summary>
 /// <param name="connection">An open connection to the database holding the ledger.</param>
@@ -15,11 +16,11 @@ public sealed class SqliteLedgerReader(SqliteConnection connection) : ILedgerRea
         using var reader = await read.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return LedgerStore.ReadRecord(reader);
+            yield return SqliteLedgerStore.ReadRecord(reader);
         }
     }
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<SignedTreeHead>> ReadTreeHeadsAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<SignedTreeHead>>(LedgerStore.ReadTreeHeads(connection, "ORDER BY tree_size"));
+        Task.FromResult<IReadOnlyList<SignedTreeHead>>(SqliteLedgerStore.ReadTreeHeads(connection, "ORDER BY tree_size"));
 }

@@ -4,10 +4,12 @@ using Care.Core.Events;
 using Care.Core.Ids;
 using Care.Core.Observations;
 using Microsoft.Data.Sqlite;
-using Care.Trust.Bundles;
+using Care.Clinical.EarlyWarning;
+using Care.Hermes.Alerts;
 using Care.Trust.Ledger;
 using Care.Trust.Ledger.Entries;
 using SQLitePCL;
+using Care.Hermes.Storage.Sqlite.Ledger;
 
 namespace Care.Hermes.Storage.Sqlite;
 
@@ -19,18 +21,63 @@ internal sealed class SqliteIngestSession : IIngestSession
     private readonly SqliteTransaction _transaction;
     private bool _disposed;
 
-    private readonly LedgerStore _ledger;
+    private readonly SqliteLedgerStore _ledger;
 
-    public SqliteIngestSession(SqliteConnection connection, SemaphoreSlim writeLock, LedgerStore ledger)
+    public SqliteIngestSession(SqliteConnection connection, SemaphoreSlim writeLock, SqliteLedgerStore ledger)
     {
         _connection = connection;
         _writeLock = writeLock;
         _ledger = ledger;
         _transaction = connection.BeginTransaction(deferred: false);
-        Sequences = new LedgerSequenceTracker(connection, _transaction);
+        _sequences = new LedgerSequenceTracker(connection, _transaction);
     }
 
-    public ISequenceTracker Sequences { get; }
+    private readonly LedgerSequenceTracker _sequences;
+
+    public ValueTask<long?> LastSequenceAsync(string deviceId) => ValueTask.FromResult(_sequences.LastSeen(deviceId));
+
+    public ValueTask<AlertRecord?> FindAlertAsync(long alertId)
+    {
+        using var read = Command($"{SqliteHermesStore.AlertColumns} WHERE a.id = $id");
+        read.Parameters.AddWithValue("$id", alertId);
+        using var reader = read.ExecuteReader();
+        return ValueTask.FromResult(reader.Read() ? SqliteHermesStore.ReadAlert(reader) : null);
+    }
+
+    public ValueTask<bool> MarkAlertAcknowledgedAsync(long alertId, string tokenId, DateTimeOffset at)
+    {
+        using var ack = Command("UPDATE alerts SET acknowledged_ms = $at, acknowledged_by = $by WHERE id = $id AND acknowledged_ms IS NULL");
+        ack.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        ack.Parameters.AddWithValue("$by", tokenId);
+        ack.Parameters.AddWithValue("$id", alertId);
+        return ValueTask.FromResult(ack.ExecuteNonQuery() > 0);
+    }
+
+    public ValueTask SetSuppressionAsync(WearerId wearer, AlertKind kind, DateTimeOffset until, News2Level level)
+    {
+        // Fixed column names per kind (never input): NEWS2 and the model keep separate windows.
+        var (untilColumn, levelColumn) = kind switch
+        {
+            AlertKind.News2 => ("suppress_until_ms", "suppress_level"),
+            AlertKind.SepsisModel => ("model_suppress_until_ms", "model_suppress_level"),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no suppression window for this alert kind"),
+        };
+        using var update = Command($"UPDATE wearers SET {untilColumn} = $until, {levelColumn} = $level WHERE code = $w");
+        update.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
+        update.Parameters.AddWithValue("$level", (int)level);
+        update.Parameters.AddWithValue("$w", wearer.Value);
+        update.ExecuteNonQuery();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<LedgerRecord?> LatestLedgerEntryAsync(string kind, WearerId wearer)
+    {
+        using var find = Command("SELECT idx, kind, wearer, data, leaf_hash FROM ledger_entries WHERE kind = $k AND wearer = $w ORDER BY idx DESC LIMIT 1");
+        find.Parameters.AddWithValue("$k", kind);
+        find.Parameters.AddWithValue("$w", wearer.Value);
+        using var reader = find.ExecuteReader();
+        return ValueTask.FromResult(reader.Read() ? SqliteLedgerStore.ReadRecord(reader) : null);
+    }
 
     public ValueTask<StoredBundle?> FindSealedAsync(byte[] sealedSha256)
     {

@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using Care.Core.Errors;
 using Care.Core.Ids;
 using Care.Hermes.Access;
-using Care.Hermes.Alerts;
-using Care.Clinical.EarlyWarning;
 using Care.Trust.Bundles;
 using Care.Trust.Ledger;
 using Care.Trust.Ledger.Entries;
@@ -167,51 +165,6 @@ public sealed partial class SqliteHermesStore
             using var find = Command(null, sql);
             bind(find.Parameters);
             return find.ExecuteScalar() is long index ? new ProvenRecord(_ledger.Read(index), _ledger.Prove(index)) : null;
-        }, cancellationToken);
-
-    /// <inheritdoc/>
-    public async Task<AlertRecord?> AcknowledgeAlertAsync(long alertId, string tokenId, Role role, DateTimeOffset at, DateTimeOffset suppressUntil, CancellationToken cancellationToken = default) =>
-        await InTransactionAsync(transaction =>
-        {
-            int acknowledged;
-            using (var ack = Command(transaction, "UPDATE alerts SET acknowledged_ms = $at, acknowledged_by = $by WHERE id = $id AND acknowledged_ms IS NULL"))
-            {
-                ack.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-                ack.Parameters.AddWithValue("$by", tokenId);
-                ack.Parameters.AddWithValue("$id", alertId);
-                acknowledged = ack.ExecuteNonQuery();
-            }
-            if (acknowledged > 0)
-            {
-                // The acknowledgement suppresses re-alerts of its own kind only: NEWS2 and the model keep separate windows.
-                using var suppress = Command(transaction, """
-                    UPDATE wearers SET
-                        suppress_until_ms = CASE WHEN a.kind = 0 THEN MAX(COALESCE(suppress_until_ms, 0), $until) ELSE suppress_until_ms END,
-                        suppress_level = CASE WHEN a.kind = 0 THEN MAX(COALESCE(suppress_level, 0), a.level) ELSE suppress_level END,
-                        model_suppress_until_ms = CASE WHEN a.kind = 1 THEN MAX(COALESCE(model_suppress_until_ms, 0), $until) ELSE model_suppress_until_ms END,
-                        model_suppress_level = CASE WHEN a.kind = 1 THEN MAX(COALESCE(model_suppress_level, 0), a.level) ELSE model_suppress_level END
-                    FROM (SELECT wearer, kind, level FROM alerts WHERE id = $id) AS a
-                    WHERE wearers.id = a.wearer
-                    """);
-                suppress.Parameters.AddWithValue("$id", alertId);
-                suppress.Parameters.AddWithValue("$until", suppressUntil.ToUnixTimeMilliseconds());
-                suppress.ExecuteNonQuery();
-            }
-            AlertRecord? alert = null;
-            using (var read = Command(transaction, $"{AlertColumns} WHERE a.id = $id"))
-            {
-                read.Parameters.AddWithValue("$id", alertId);
-                using var reader = read.ExecuteReader();
-                if (reader.Read())
-                {
-                    alert = ReadAlert(reader);
-                }
-            }
-            if (alert is not null && acknowledged > 0)
-            {
-                _ledger.Append(new AlertAcknowledged(tokenId, role.ToString().ToLowerInvariant(), WearerId.Parse(alert.WearerId), alert.Id, alert.Level.ToName(), alert.Kind.ToName()) { At = at }, transaction);
-            }
-            return alert;
         }, cancellationToken);
 
     /// <summary>Appends an entry, turning an invalid field into a client error that names it.</summary>

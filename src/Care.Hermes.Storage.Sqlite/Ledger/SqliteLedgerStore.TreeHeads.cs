@@ -1,9 +1,10 @@
 using Care.Core.Ids;
+using Care.Trust.Ledger;
 using Microsoft.Data.Sqlite;
 
-namespace Care.Trust.Ledger;
+namespace Care.Hermes.Storage.Sqlite.Ledger;
 
-public sealed partial class LedgerStore
+public sealed partial class SqliteLedgerStore
 {
     /// <summary>
     /// Signs and stores a tree head for the current size (returns the existing one when the size has

@@ -5,6 +5,8 @@ using Care.Trust.Bundles;
 using Care.Trust.Identity;
 using Care.Trust.Ledger;
 using Microsoft.Data.Sqlite;
+using Care.Hermes.Storage.Sqlite.Ledger;
+using Care.Hermes.Storage.Sqlite.Migrations;
 
 namespace Care.Hermes.Storage.Sqlite;
 
@@ -17,11 +19,12 @@ public sealed partial class SqliteHermesStore : IHermesStore
 {
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
-    private readonly LedgerStore _ledger;
+    private readonly SqliteLedgerStore _ledger;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private int _disposed;
 
-    private SqliteHermesStore(string connectionString, SqliteConnection writer, LedgerStore ledger, TimeProvider time)
+    private SqliteHermesStore(string connectionString, SqliteConnection writer, SqliteLedgerStore ledger, TimeProvider time)
     {
         _connectionString = connectionString;
         _writer = writer;
@@ -69,9 +72,9 @@ public sealed partial class SqliteHermesStore : IHermesStore
         {
             writer.Open();
             Pragmas(writer);
-            SqliteMigrations.Apply(writer, time);
+            SqliteMigrationRunner.Apply(writer, MigrationTrack.Hermes, time);
             OwnerOnly.Restrict(full, full + "-wal", full + "-shm", full + "-journal");
-            var ledger = LedgerStore.Open(writer, LedgerKeyFile.LoadOrCreate(full), time);
+            var ledger = SqliteLedgerStore.Open(writer, LedgerKeyFile.LoadOrCreate(full), time);
             return new SqliteHermesStore(connectionString, writer, ledger, time) { DatabasePath = full };
         }
         catch (SqliteException e)
@@ -104,6 +107,19 @@ public sealed partial class SqliteHermesStore : IHermesStore
             _writeLock.Release();
             throw;
         }
+    }
+
+    /// <inheritdoc/>
+    public Task<StoredBundle?> FindSealedAsync(byte[] sealedSha256, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sealedSha256);
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT uid, content_sha256, observation_count FROM bundles WHERE sealed_sha256 = $h";
+        command.Parameters.AddWithValue("$h", sealedSha256);
+        using var reader = command.ExecuteReader();
+        StoredBundle? found = reader.Read() ? new StoredBundle(new Guid((byte[])reader[0]), (byte[])reader[1], reader.GetInt32(2)) : null;
+        return Task.FromResult(found);
     }
 
     /// <inheritdoc/>
@@ -193,7 +209,7 @@ public sealed partial class SqliteHermesStore : IHermesStore
     }
 
     /// <summary>The columns <see cref="ReadAlert"/> reads, from <c>alerts a JOIN wearers w</c>.</summary>
-    private const string AlertColumns = """
+    internal const string AlertColumns = """
         SELECT a.id, w.code, a.raised_ms, a.level, a.score, a.reason, a.acknowledged_ms, a.acknowledged_by, a.kind, a.details
         FROM alerts a JOIN wearers w ON w.id = a.wearer
         """;
@@ -240,7 +256,7 @@ public sealed partial class SqliteHermesStore : IHermesStore
         return Task.FromResult<IReadOnlyList<AlertRecord>>(result);
     }
 
-    private static AlertRecord ReadAlert(SqliteDataReader reader) => new(
+    internal static AlertRecord ReadAlert(SqliteDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
         (Clinical.EarlyWarning.News2Level)reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5),
         reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
@@ -280,6 +296,10 @@ public sealed partial class SqliteHermesStore : IHermesStore
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         await _writeLock.WaitAsync();
         _ledger.Dispose();
         await _writer.DisposeAsync();
