@@ -47,15 +47,12 @@ public sealed class AfDetector : IAfDetector
     private readonly float[] _ordered = new float[Window];
     private readonly bool[] _ectopic = new bool[Window];
     private readonly int[] _bins = new int[Bins];
-    private readonly bool[] _votes = new bool[Votes];
+    private readonly AfMajorityVote _vote = new(Smoothing);
     private int _count;
     private int _next;
-    private int _vote;
-    private int _afVotes;
-    private bool _inAf;
 
     /// <summary>True while the interval <see cref="Delay"/> accepted intervals before the newest is labelled atrial fibrillation.</summary>
-    public bool InAf => _inAf;
+    public bool InAf => _vote.InAf;
 
     int IAfDetector.Delay => Delay;
 
@@ -73,12 +70,9 @@ public sealed class AfDetector : IAfDetector
     {
         Array.Clear(_rr);
         Array.Clear(_atrial);
-        Array.Clear(_votes);
+        _vote.Reset();
         _count = 0;
         _next = 0;
-        _vote = 0;
-        _afVotes = 0;
-        _inAf = false;
     }
 
     /// <summary>
@@ -104,17 +98,7 @@ public sealed class AfDetector : IAfDetector
                 return false;
             }
         }
-        var looksAf = WindowLooksLikeAf();
-        _afVotes += (looksAf ? 1 : 0) - (_votes[_vote] ? 1 : 0);
-        _votes[_vote] = looksAf;
-        _vote = (_vote + 1) % Votes;
-        var label = _afVotes > Smoothing;
-        if (label == _inAf)
-        {
-            return false;
-        }
-        _inAf = label;
-        return true;
+        return _vote.Add(WindowLooksLikeAf());
     }
 
     internal bool WindowLooksLikeAf()

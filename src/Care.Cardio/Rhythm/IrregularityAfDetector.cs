@@ -42,12 +42,9 @@ public sealed class IrregularityAfDetector : IAfDetector
     private readonly bool[] _pair = new bool[Window];
     private readonly float[] _ordered = new float[Window];
     private readonly float[] _scratch = new float[Window];
-    private readonly bool[] _votes = new bool[Votes];
+    private readonly AfMajorityVote _vote = new(Smoothing);
     private int _count;
     private int _next;
-    private int _vote;
-    private int _afVotes;
-    private bool _inAf;
 
     /// <summary>Creates a detector with <paramref name="settings"/> (thresholds in range, else <see cref="ArgumentOutOfRangeException"/>).</summary>
     public IrregularityAfDetector(IrregularityAfSettings settings)
@@ -66,7 +63,7 @@ public sealed class IrregularityAfDetector : IAfDetector
     public int Delay => LabelDelay;
 
     /// <inheritdoc/>
-    public bool InAf => _inAf;
+    public bool InAf => _vote.InAf;
 
     /// <summary>The settings in use.</summary>
     public IrregularityAfSettings Settings => _settings;
@@ -77,12 +74,9 @@ public sealed class IrregularityAfDetector : IAfDetector
         Array.Clear(_rr);
         Array.Clear(_atrial);
         Array.Clear(_skip);
-        Array.Clear(_votes);
+        _vote.Reset();
         _count = 0;
         _next = 0;
-        _vote = 0;
-        _afVotes = 0;
-        _inAf = false;
     }
 
     /// <inheritdoc/>
@@ -106,17 +100,7 @@ public sealed class IrregularityAfDetector : IAfDetector
                 return false;
             }
         }
-        var looksAf = WindowLooksLikeAf();
-        _afVotes += (looksAf ? 1 : 0) - (_votes[_vote] ? 1 : 0);
-        _votes[_vote] = looksAf;
-        _vote = (_vote + 1) % Votes;
-        var label = _afVotes > Smoothing;
-        if (label == _inAf)
-        {
-            return false;
-        }
-        _inAf = label;
-        return true;
+        return _vote.Add(WindowLooksLikeAf());
     }
 
     private bool WindowLooksLikeAf()

@@ -13,7 +13,10 @@ public static class SharedDataPaths
     /// <summary>The environment variable naming the shared data folder (the one holding <c>mitdb</c>, <c>t1d</c>, …).</summary>
     public const string Variable = "CARE_SHARED_DATA";
 
-    /// <summary>The file or folder <paramref name="relative"/> (e.g. <c>sepsis2019/training_setA.tar.gz</c>) under the shared data, or null.</summary>
+    /// <summary>
+    /// The file or folder <paramref name="relative"/> (e.g. <c>sepsis2019/training_setA.tar.gz</c>) under the shared data, or null;
+    /// searched upwards from <paramref name="start"/>, or from the current folder and then the program's.
+    /// </summary>
     public static string? Locate(string relative, string? start = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(relative);
@@ -22,12 +25,15 @@ public static class SharedDataPaths
             var chosen = Path.Combine(root, relative);
             return Exists(chosen) ? chosen : null;
         }
-        for (var dir = new DirectoryInfo(start ?? Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        foreach (var from in start is null ? [Directory.GetCurrentDirectory(), AppContext.BaseDirectory] : new[] { start })
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", relative);
-            if (Exists(candidate))
+            for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
             {
-                return candidate;
+                var candidate = Path.Combine(dir.FullName, "shared", "data", relative);
+                if (Exists(candidate))
+                {
+                    return candidate;
+                }
             }
         }
         return null;
@@ -40,6 +46,19 @@ public static class SharedDataPaths
     public static string Resolve(string? given, string option, string relative) =>
         given ?? Locate(relative)
         ?? throw new InvalidInputException(option, $"not given, and shared/data/{relative} was not found above the current folder (set ${Variable} to the folder holding it, or pass {option})");
+
+    /// <summary>
+    /// The data folder <paramref name="given"/> (which must exist) or, left out, the located
+    /// <c>shared/data/<paramref name="relative"/></c>; errors name <c>--data</c>.
+    /// </summary>
+    public static string Folder(string? given, string relative)
+    {
+        if (!string.IsNullOrEmpty(given))
+        {
+            return Directory.Exists(given) ? given : throw new InvalidInputException("--data", $"folder '{given}' does not exist");
+        }
+        return Resolve(null, "--data", relative);
+    }
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 }

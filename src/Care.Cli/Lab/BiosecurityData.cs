@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Care.Cli.Hosting;
 using Care.Core.Errors;
 using Care.Molecular.Sequences;
 
@@ -11,27 +12,7 @@ internal static class BiosecurityData
     public const string CommecFile = "commec_examples_benign.expected_outcomes.json";
 
     /// <summary><paramref name="given"/>, or <c>$CARE_SHARED_DATA/biosecurity</c>, or the first <c>shared/data/biosecurity</c> above the current directory.</summary>
-    public static string Locate(string? given)
-    {
-        if (given is not null)
-        {
-            return Directory.Exists(given) ? given : throw new InvalidInputException("--data", $"folder '{given}' does not exist");
-        }
-        var fromEnvironment = Environment.GetEnvironmentVariable("CARE_SHARED_DATA");
-        if (!string.IsNullOrEmpty(fromEnvironment) && Directory.Exists(Path.Combine(fromEnvironment, "biosecurity")))
-        {
-            return Path.Combine(fromEnvironment, "biosecurity");
-        }
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "biosecurity");
-            if (File.Exists(Path.Combine(candidate, ControlsFile)))
-            {
-                return candidate;
-            }
-        }
-        throw new InvalidInputException("--data", "no biosecurity data folder found; pass --data <path to shared/data/biosecurity>");
-    }
+    public static string Locate(string? given) => SharedDataPaths.Folder(given, "biosecurity");
 
     /// <summary>The benign controls with commec 1.0.0's outcome where the record is one of its examples.</summary>
     public static IReadOnlyList<(string Id, string Dna, string? Commec)> Controls(string folder)

@@ -1,3 +1,4 @@
+using Care.Cli.Hosting;
 using Care.Core.Errors;
 using Care.Molecular.Rna;
 
@@ -12,30 +13,7 @@ internal static class RnaData
     public const string ParameterFileName = "rna_turner2004_stackfix.par";
     public const string CodonTableName = "codon_usage_human_kazusa.csv";
 
-    public static string Folder(string? given)
-    {
-        if (!string.IsNullOrEmpty(given))
-        {
-            return Directory.Exists(given) ? given : throw new InvalidInputException("--data", $"folder '{given}' does not exist");
-        }
-        var env = Environment.GetEnvironmentVariable("CARE_SHARED_DATA");
-        if (!string.IsNullOrEmpty(env) && Directory.Exists(Path.Combine(env, "rna")))
-        {
-            return Path.Combine(env, "rna");
-        }
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "data", "rna");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-        throw new InvalidInputException("--data", "the RNA reference folder was not found (give --data, or set CARE_SHARED_DATA, or keep ../shared/data/rna beside the repository)");
-    }
+    public static string Folder(string? given) => SharedDataPaths.Folder(given, "rna");
 
     public static EnergyParameters Parameters(string? file, string? dataFolder)
     {
