@@ -90,13 +90,10 @@ public sealed class AfDetector : IAfDetector
         _rr[_next] = (float)rrSeconds;
         _atrial[_next] = rrSeconds >= MinAtrialRr ? (float)atrialCorrelation : float.NaN;
         _next = (_next + 1) % Window;
-        if (_count < Window)
+        // The window votes once it is full.
+        if (_count < Window && ++_count < Window)
         {
-            _count++;
-            if (_count < Window)
-            {
-                return false;
-            }
+            return false;
         }
         return _vote.Add(WindowLooksLikeAf());
     }

@@ -92,13 +92,10 @@ public sealed class IrregularityAfDetector : IAfDetector
         // The atrial segment before a ventricular beat says nothing about the atria's rhythm.
         _atrial[_next] = interval.RrSeconds >= MinAtrialRr && !interval.EndsAtVentricular ? (float)interval.AtrialCorrelation : float.NaN;
         _next = (_next + 1) % Window;
-        if (_count < Window)
+        // The window votes once it is full.
+        if (_count < Window && ++_count < Window)
         {
-            _count++;
-            if (_count < Window)
-            {
-                return false;
-            }
+            return false;
         }
         return _vote.Add(WindowLooksLikeAf());
     }
