@@ -22,6 +22,13 @@ public sealed class PostgresBackend(string connectionString) : IHermesBackend
     public static HermesOptions Options(string connectionString, string keyPath) =>
         new() { DatabasePath = keyPath, Backend = new PostgresBackend(connectionString) };
 
+    /// <summary>Where the store lives, for messages: the server and database (never a password) and where the keys are.</summary>
+    public string Describe(HermesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return $"{PostgresHermesStore.Describe(ConnectionString)} (keys beside {Path.GetFullPath(options.DatabasePath)})";
+    }
+
     /// <inheritdoc/>
     public IHermesStore Open(HermesOptions options, TimeProvider time)
     {

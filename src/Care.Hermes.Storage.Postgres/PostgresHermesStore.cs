@@ -66,7 +66,7 @@ public sealed partial class PostgresHermesStore : IHermesStore
         {
             throw new IOException($"cannot use the PostgreSQL connection string: {e.Message}", e);
         }
-        string name = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database ?? builder.Username ?? "postgres"}";
+        string name = Describe(builder);
         var data = NpgsqlDataSource.Create(builder);
         try
         {
@@ -92,6 +92,22 @@ public sealed partial class PostgresHermesStore : IHermesStore
             throw;
         }
     }
+
+    /// <summary>The server and database a connection string names, for messages (never its password); the string itself when it cannot be read.</summary>
+    public static string Describe(string connectionString)
+    {
+        try
+        {
+            return Describe(new NpgsqlConnectionStringBuilder(connectionString));
+        }
+        catch (ArgumentException)
+        {
+            return "PostgreSQL (unreadable connection string)";
+        }
+    }
+
+    private static string Describe(NpgsqlConnectionStringBuilder builder) =>
+        $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database ?? builder.Username ?? "postgres"}";
 
     /// <summary>A one-line cause without exception type names.</summary>
     internal static string Cause(Exception e) => e switch
