@@ -47,6 +47,9 @@ public sealed partial class PostgresHermesStore : IHermesStore
     /// <summary>A verifier's reader over this store's ledger tables.</summary>
     public Trust.Ledger.ILedgerReader LedgerReader => new PostgresLedgerReader(_data);
 
+    /// <summary>Every stored bundle rebuilt from its rows, for <see cref="global::Care.Hermes.Ledger.ContentAudit"/>.</summary>
+    public IStoredContentReader ContentReader => new PostgresContentReader(_data);
+
     /// <summary>
     /// Connects to <paramref name="connectionString"/>, brings both schema tracks up to date and loads
     /// the ledger's signing key from <c><paramref name="keyPath"/>.ledger-key</c> (created on first use).

@@ -194,4 +194,21 @@ public sealed class PostgresBackendTests : IAsyncLifetime
         var all = await hermes.Store.QueryObservationsAsync(new ObservationQuery(WearerId.Parse("W-1"), null, null, null, 1000), Cancel);
         Assert.Equal(acrossMonths.Observations.OrderBy(o => o.Time).ThenBy(o => o.Sign).Select(o => (o.Time, o.Sign, o.Value)), all.Select(o => (o.Time, o.Sign, o.Value)));
     }
+
+    [Fact]
+    public async Task Stored_content_rebuilt_from_the_rows_matches_the_ledger_and_a_changed_row_is_found()
+    {
+        await using var hermes = Compose();
+        var devices = new TestDevices(hermes.Store, hermes.Recipient.PublicKey);
+        await hermes.Ingestor.IngestAsync(await devices.SealAsync(Vitals.Minutes("W-1", Vitals.Start, 30)), Cancel);
+        await hermes.Ingestor.IngestAsync(await devices.SealAsync(Vitals.Glucose("W-2", Vitals.Start, 60)), Cancel);
+        var store = (PostgresHermesStore)hermes.Store;
+        var clean = await Ledger.ContentAudit.RunAsync(store.LedgerReader, store.ContentReader, cancellationToken: Cancel);
+        Assert.True(clean.IsValid, string.Join("; ", clean.Problems));
+        Assert.Equal(2, clean.BundlesChecked);
+        await Database.ScalarAsync("UPDATE observations_y2026m11 SET value = value + 1 WHERE ctid = (SELECT ctid FROM observations_y2026m11 LIMIT 1)");
+        var tampered = await Ledger.ContentAudit.RunAsync(store.LedgerReader, store.ContentReader, cancellationToken: Cancel);
+        Assert.False(tampered.IsValid);
+        Assert.Equal(1, tampered.ProblemCount);
+    }
 }
