@@ -6,14 +6,15 @@ using Care.Core.Errors;
 using Care.Core.Ids;
 using Care.Hermes.Storage;
 using Care.Hermes.Risk;
-using Care.Hermes.Storage.Sqlite;
+using Care.Cli.Serve;
+using Care.Hermes.Storage.Postgres;
 using Care.Hermes.Hosting;
 using Care.Simulation.Vitals;
 using Care.Trust.Identity;
 
 namespace Care.Cli.Bench;
 
-/// <summary><c>care bench ingest</c>: observations per second through Hermes's real ingest path into SQLite.</summary>
+/// <summary><c>care bench ingest</c>: observations per second through Hermes's real ingest path into SQLite or PostgreSQL.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
@@ -26,10 +27,12 @@ internal static class BenchCommand
             HelpName = "FILE",
         };
         var json = CommonOptions.Json();
+        var postgres = BackendOption.Postgres(
+            "Measure on PostgreSQL instead of SQLite: an Npgsql connection string of a server; a scratch database is created on it and dropped afterwards");
         var ingest = new Command("ingest",
-            "Measure Hermes ingest: sealed per-minute vitals bundles (one wearer-day, about 4,500 observations each) are prepared first, then opened (hybrid signature, decryption, replay check), read, validated, stored in SQLite with a ledger entry and scored (NEWS2 and the sepsis model per wearer-hour), one transaction per bundle, timed.")
+            "Measure Hermes ingest: sealed per-minute vitals bundles (one wearer-day, about 4,500 observations each) are prepared first, then opened (hybrid signature, decryption, replay check), read, validated, stored (SQLite, or PostgreSQL with --postgres) with a ledger entry and scored (NEWS2 and the sepsis model per wearer-hour), one transaction per bundle, timed.")
         {
-            bundles, model, db, json,
+            bundles, model, db, postgres, json,
         };
         CliAction.Set(ingest, async (parse, cancellationToken) =>
         {
@@ -40,9 +43,23 @@ internal static class BenchCommand
             }
             string? path = parse.GetValue(db);
             string file = path ?? Path.Combine(Path.GetTempPath(), $"care-bench-{Guid.NewGuid():N}.db");
+            string? server = parse.GetValue(postgres);
+            PostgresScratchDatabase? scratch = null;
             try
             {
-                var result = await RunAsync(count, file, ModelOption.Load(parse.GetValue(model), "--model"), cancellationToken);
+                if (server is not null)
+                {
+                    try
+                    {
+                        scratch = await PostgresScratchDatabase.CreateAsync(server, "care_bench", cancellationToken);
+                    }
+                    catch (IOException e)
+                    {
+                        throw new InvalidInputException("--postgres", e.Message);
+                    }
+                }
+                var options = BackendOption.Options(scratch?.ConnectionString, file);
+                var result = await RunAsync(count, options, ModelOption.Load(parse.GetValue(model), "--model"), cancellationToken);
                 var output = parse.InvocationConfiguration.Output;
                 if (parse.GetValue(json))
                 {
@@ -51,15 +68,19 @@ internal static class BenchCommand
                 else
                 {
                     await output.WriteLineAsync(
-                        $"Ingested {result.Observations:N0} observations in {result.Bundles:N0} bundles in {result.Seconds:N2} s: " +
+                        $"Ingested ({result.Backend}) {result.Observations:N0} observations in {result.Bundles:N0} bundles in {result.Seconds:N2} s: " +
                         $"{result.ObservationsPerSecond:N0} observations/s, {result.MegabytesPerSecond:N1} MB/s of bundle JSON; sepsis model {result.SepsisModel ?? "none"} ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}).");
                 }
             }
             finally
             {
+                if (scratch is not null)
+                {
+                    await scratch.DisposeAsync();
+                }
                 if (path is null)
                 {
-                    foreach (var suffix in (ReadOnlySpan<string>)["", "-wal", "-shm"])
+                    foreach (var suffix in (ReadOnlySpan<string>)["", "-wal", "-shm", ".ledger-key", ".ledger-key.pub", ".recipient-key"])
                     {
                         File.Delete(file + suffix);
                     }
@@ -70,10 +91,10 @@ internal static class BenchCommand
         return new Command("bench", "Measure speed of Care's hot paths.") { ingest };
     }
 
-    private static async Task<IngestBenchResult> RunAsync(int count, string file, SepsisRiskScoring? modelRisk, CancellationToken cancellationToken)
+    private static async Task<IngestBenchResult> RunAsync(int count, HermesOptions options, SepsisRiskScoring? modelRisk, CancellationToken cancellationToken)
     {
-        // Hermes is composed as care serve composes it, on the embedded SQLite backend.
-        await using var hermes = HermesComposition.Open(SqliteBackend.Options(file), TimeProvider.System, modelRisk);
+        // Hermes is composed as care serve composes it, on the backend chosen.
+        await using var hermes = HermesComposition.Open(options, TimeProvider.System, modelRisk);
         var store = hermes.Store;
         var recipient = hermes.Recipient;
         var uploads = new byte[count][];
@@ -102,8 +123,8 @@ internal static class BenchCommand
         {
             throw new InvalidOperationException($"stored {stored} observations of {observations}");
         }
-        return new IngestBenchResult(count, observations, Math.Round(seconds, 3), Math.Round(observations / seconds), Math.Round(bytes / seconds / 1e6, 1), modelRisk?.ModelName);
+        return new IngestBenchResult(options.Backend!.Name, count, observations, Math.Round(seconds, 3), Math.Round(observations / seconds), Math.Round(bytes / seconds / 1e6, 1), modelRisk?.ModelName);
     }
 
-    private sealed record IngestBenchResult(int Bundles, long Observations, double Seconds, double ObservationsPerSecond, double MegabytesPerSecond, string? SepsisModel);
+    private sealed record IngestBenchResult(string Backend, int Bundles, long Observations, double Seconds, double ObservationsPerSecond, double MegabytesPerSecond, string? SepsisModel);
 }

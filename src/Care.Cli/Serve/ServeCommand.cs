@@ -4,7 +4,6 @@ using Care.Cli.Hosting;
 using Care.Core.Errors;
 using Care.Hermes.Hosting;
 using Care.Hermes.Storage;
-using Care.Hermes.Storage.Sqlite;
 using Care.Trust.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,10 +38,13 @@ internal static class ServeCommand
             HelpName = "SECONDS",
         };
         var db = CommonOptions.Database();
+        var postgres = BackendOption.Postgres(
+            "Run on PostgreSQL instead of the SQLite file: an Npgsql connection string, e.g. \"Host=127.0.0.1;Port=5432;Username=care;Database=care\" " +
+            "(a password is better given in PGPASSWORD or ~/.pgpass than on the command line); --db then names where Hermes's keys live");
         var command = new Command("serve",
             "Run Hermes over HTTP(S): bundles, wearers' records, alerts, dose plans, models, devices, tokens, the ledger's head and consistency proofs for witnesses, /healthz and /readyz; OpenAPI at /openapi/v1.json. Every /v1 call but keys and the ledger head needs a bearer token ('care token create').")
         {
-            urls, model, cert, certKey, devCert, allowHttp, interval, db,
+            urls, model, cert, certKey, devCert, allowHttp, interval, db, postgres,
         };
         CliAction.Set(command, async (parse, cancellationToken) =>
         {
@@ -71,7 +73,7 @@ internal static class ServeCommand
                 (certificate, string publicPath) = ServeTls.Development(database, TimeProvider.System);
                 await output.WriteLineAsync($"Development certificate (self-signed, localhost): clients pin {publicPath}");
             }
-            var options = SqliteBackend.Options(database) with { SepsisModelPath = modelPath, TreeHeadInterval = TimeSpan.FromSeconds(seconds) };
+            var options = BackendOption.Options(parse.GetValue(postgres), database) with { SepsisModelPath = modelPath, TreeHeadInterval = TimeSpan.FromSeconds(seconds) };
             var app = HermesApp.Build(options, addresses, builder =>
             {
                 if (certificate is not null)
@@ -83,11 +85,12 @@ internal static class ServeCommand
             await using (app)
             {
                 // Fail fast: the database opens and migrates, and the keys load, before anything listens.
-                var store = Open(() => app.Services.GetRequiredService<IHermesStore>(), database);
-                Open(() => app.Services.GetRequiredService<HybridKemPrivateKey>(), database);
+                string where = options.Backend!.Describe(options);
+                var store = Open(() => app.Services.GetRequiredService<IHermesStore>(), where);
+                Open(() => app.Services.GetRequiredService<HybridKemPrivateKey>(), where);
                 if (await store.ReadinessProblemAsync(cancellationToken) is { } problem)
                 {
-                    throw new InvalidInputException(database, problem);
+                    throw new InvalidInputException(where, problem);
                 }
                 try
                 {
@@ -97,7 +100,7 @@ internal static class ServeCommand
                 {
                     throw new InvalidInputException("--urls", $"cannot listen on {addresses}: {e.Message}");
                 }
-                await output.WriteLineAsync($"Hermes listening on {addresses}; database {Path.GetFullPath(database)}; sepsis model {modelPath ?? "none"}; tree heads at most every {seconds} s; OpenAPI at /openapi/v1.json. Ctrl+C stops.");
+                await output.WriteLineAsync($"Hermes listening on {addresses}; database {where}; sepsis model {modelPath ?? "none"}; tree heads at most every {seconds} s; OpenAPI at /openapi/v1.json. Ctrl+C stops.");
                 await app.WaitForShutdownAsync(cancellationToken);
             }
             return ExitCodes.Ok;
@@ -108,7 +111,7 @@ internal static class ServeCommand
     private static readonly TimeSpan TreeHeadIntervalDefault = Care.Hermes.Ledger.TreeHeadSchedule.DefaultInterval;
 
     /// <summary>Resolves a service that opens files, turning a failure into exit 2 with the cause.</summary>
-    private static T Open<T>(Func<T> resolve, string database)
+    private static T Open<T>(Func<T> resolve, string where)
     {
         try
         {
@@ -116,7 +119,7 @@ internal static class ServeCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or InvalidDataException)
         {
-            throw new InvalidInputException(Path.GetFullPath(database), (e.InnerException is IOException inner ? inner : e).Message);
+            throw new InvalidInputException(where, (e.InnerException is IOException inner ? inner : e).Message);
         }
     }
 }

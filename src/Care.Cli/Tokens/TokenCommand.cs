@@ -4,7 +4,8 @@ using Care.Cli.Hosting;
 using Care.Core.Errors;
 using Care.Core.Ids;
 using Care.Hermes.Access;
-using Care.Hermes.Storage.Sqlite;
+using Care.Cli.Serve;
+using Care.Hermes.Storage;
 
 namespace Care.Cli.Tokens;
 
@@ -40,9 +41,10 @@ internal static class TokenCommand
         };
         var label = new Option<string?>("--label") { Description = "Whose token it is, in words (shown by 'care token list'; never a secret)", HelpName = "TEXT" };
         var db = CommonOptions.Database();
+        var postgres = PostgresOption();
         var create = new Command("create", "Create a bearer token and print it as the last word of the output. Only its hash is stored: keep the printed token.")
         {
-            role, expires, wearers, label, db,
+            role, expires, wearers, label, db, postgres,
         };
         CliAction.Set(create, async (parse, cancellationToken) =>
         {
@@ -57,12 +59,13 @@ internal static class TokenCommand
                     scope.Add(WearerId.TryParse(part, out var w) ? w : throw new InvalidInputException("--wearers", $"'{part}' is not a wearer id ({IdText.Rule})"));
                 }
             }
-            await using var store = SqliteHermesStore.Open(parse.GetValue(db)!);
+            var (store, where) = Open(parse.GetValue(postgres), parse.GetValue(db)!);
+            await using var opened = store;
             var (record, token) = await new TokenIssuer(store, TimeProvider.System).CreateAsync(parsed, lifetime, scope, parse.GetValue(label), "operator", cancellationToken);
             await store.PublishTreeHeadAsync(cancellationToken);
             string scopeText = record.Wearers is { } s ? $" for wearers {string.Join(',', s)}" : string.Empty;
             await parse.InvocationConfiguration.Output.WriteLineAsync(
-                $"Created {parsed.ToString().ToLowerInvariant()} token {record.Id}{scopeText}, expires {record.ExpiresAt:yyyy-MM-dd HH:mm} UTC, in {store.DatabasePath}: {token}");
+                $"Created {parsed.ToString().ToLowerInvariant()} token {record.Id}{scopeText}, expires {record.ExpiresAt:yyyy-MM-dd HH:mm} UTC, in {where}: {token}");
             return ExitCodes.Ok;
         });
         return create;
@@ -72,10 +75,12 @@ internal static class TokenCommand
     {
         var db = CommonOptions.Database();
         var json = CommonOptions.Json();
-        var list = new Command("list", "List tokens without their secrets: id, role, label, created, expires, revoked, scope.") { db, json };
+        var postgres = PostgresOption();
+        var list = new Command("list", "List tokens without their secrets: id, role, label, created, expires, revoked, scope.") { db, postgres, json };
         CliAction.Set(list, async (parse, cancellationToken) =>
         {
-            await using var store = SqliteHermesStore.Open(parse.GetValue(db)!);
+            var (store, where) = Open(parse.GetValue(postgres), parse.GetValue(db)!);
+            await using var opened = store;
             var now = DateTimeOffset.UtcNow;
             var tokens = await store.ListTokensAsync(cancellationToken);
             await CliOutput.WriteAsync(parse, parse.GetValue(json), new { tokens = tokens.Select(t => Hermes.Api.TokenView.Describe(t, now)) }, (_, output) =>
@@ -88,7 +93,7 @@ internal static class TokenCommand
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{t.Id,-17} {t.Role.ToString().ToLowerInvariant(),-9} {status,-8} {t.ExpiresAt:yyyy-MM-dd HH:mm} {Clip(scope, 20),-20} {t.Label}"));
                 }
-                output.WriteLine($"{tokens.Count} tokens in {store.DatabasePath}");
+                output.WriteLine($"{tokens.Count} tokens in {where}");
             });
             return ExitCodes.Ok;
         });
@@ -99,19 +104,31 @@ internal static class TokenCommand
     {
         var id = new Argument<string>("ID") { Description = "The token's id (tok_…), as 'care token list' shows it" };
         var db = CommonOptions.Database();
-        var revoke = new Command("revoke", "Revoke a token now: Hermes refuses it from the next request. TokenRevoked goes to the ledger.") { id, db };
+        var postgres = PostgresOption();
+        var revoke = new Command("revoke", "Revoke a token now: Hermes refuses it from the next request. TokenRevoked goes to the ledger.") { id, db, postgres };
         CliAction.Set(revoke, async (parse, cancellationToken) =>
         {
-            await using var store = SqliteHermesStore.Open(parse.GetValue(db)!);
+            var (store, where) = Open(parse.GetValue(postgres), parse.GetValue(db)!);
+            await using var opened = store;
             if (!await store.RevokeTokenAsync(parse.GetValue(id)!, "operator", DateTimeOffset.UtcNow, cancellationToken))
             {
-                throw new InvalidInputException("ID", $"no token '{parse.GetValue(id)}' in {store.DatabasePath} (see 'care token list')");
+                throw new InvalidInputException("ID", $"no token '{parse.GetValue(id)}' in {where} (see 'care token list')");
             }
             await store.PublishTreeHeadAsync(cancellationToken);
             await parse.InvocationConfiguration.Output.WriteLineAsync($"Revoked token {parse.GetValue(id)}");
             return ExitCodes.Ok;
         });
         return revoke;
+    }
+
+    private static System.CommandLine.Option<string?> PostgresOption() =>
+        BackendOption.Postgres("The Hermes database on PostgreSQL (the connection string 'care serve --postgres' uses) instead of the SQLite file; --db then names where the keys live");
+
+    /// <summary>The store the tokens live in (the SQLite file, or PostgreSQL), and how messages name it.</summary>
+    private static (IHermesStore Store, string Where) Open(string? postgres, string database)
+    {
+        var options = BackendOption.Options(postgres, database);
+        return (options.Backend!.Open(options, TimeProvider.System), options.Backend.Describe(options));
     }
 
     private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";

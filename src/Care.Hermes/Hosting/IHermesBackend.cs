@@ -3,8 +3,8 @@ using Care.Hermes.Storage;
 namespace Care.Hermes.Hosting;
 
 /// <summary>
-/// A storage backend of Hermes: one assembly per backend (<c>Care.Hermes.Storage.Sqlite</c>, later
-/// <c>…Storage.Postgres</c>) implements it and holds all of that backend's SQL, migrations and
+/// A storage backend of Hermes: one assembly per backend (<c>Care.Hermes.Storage.Sqlite</c>,
+/// <c>Care.Hermes.Storage.Postgres</c>) implements it and holds all of that backend's SQL, migrations and
 /// migration runner. <see cref="HermesComposition"/> asks it for the store; nothing else in Hermes
 /// knows which backend runs.
 /// </summary>
@@ -19,4 +19,14 @@ public interface IHermesBackend
     /// whose message names the database and the cause.
     /// </summary>
     IHermesStore Open(HermesOptions options, TimeProvider time);
+
+    /// <summary>
+    /// Where the store lives, for messages and logs (never a password): the SQLite file by default,
+    /// a backend may say more (e.g. PostgreSQL's host, port and database).
+    /// </summary>
+    string Describe(HermesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Path.GetFullPath(options.DatabasePath);
+    }
 }
