@@ -21,7 +21,14 @@ public sealed partial class SqliteHermesStore
             return Task.CompletedTask;
         }
         string roleName = role.ToString().ToLowerInvariant();
-        return WriteLockedAsync(() => _ledger.AppendBatch([.. wearers.Distinct().Select(w => new RecordAccessed(tokenId, roleName, w, action) { At = at })]), cancellationToken);
+        return InTransactionAsync(transaction =>
+        {
+            foreach (var wearer in wearers.Distinct())
+            {
+                AppendChecked(new RecordAccessed(tokenId, roleName, wearer, action) { At = at }, transaction);
+            }
+            return 0;
+        }, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -109,55 +116,72 @@ public sealed partial class SqliteHermesStore
     }
 
     /// <inheritdoc/>
-    public Task<LedgerPage> ProveWearerAsync(WearerId wearer, long after, int limit, CancellationToken cancellationToken = default) =>
-        WriteLockedAsync(() => _ledger.ProveFor(wearer, after, limit), cancellationToken);
+    public async Task<LedgerPage> ProveWearerAsync(WearerId wearer, long after, int limit, CancellationToken cancellationToken = default)
+    {
+        await Sequencer.SequenceOrLeaveAsync(cancellationToken);
+        return await WriteLockedAsync(() => _ledger.ProveFor(wearer, after, limit), cancellationToken);
+    }
 
     /// <inheritdoc/>
     public Task<SignedTreeHead?> PublishTreeHeadIfDueAsync(TimeSpan minInterval, CancellationToken cancellationToken = default) =>
-        WriteLockedAsync(() => _ledger.PublishTreeHeadIfDue(minInterval), cancellationToken);
+        Sequencer.SignTreeHeadIfDueAsync(minInterval, cancellationToken);
 
     /// <inheritdoc/>
     public Task<SignedTreeHead> PublishTreeHeadAsync(CancellationToken cancellationToken = default) =>
-        WriteLockedAsync(_ledger.PublishTreeHead, cancellationToken);
+        Sequencer.SignTreeHeadAsync(cancellationToken);
 
     /// <inheritdoc/>
     public Task<SignedTreeHead?> LatestTreeHeadAsync(CancellationToken cancellationToken = default) =>
         WriteLockedAsync(_ledger.LatestTreeHead, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<byte[]>> ConsistencyProofAsync(long from, long to, CancellationToken cancellationToken = default) =>
-        WriteLockedAsync(() => _ledger.ConsistencyProof(from, to), cancellationToken);
+    public async Task<IReadOnlyList<byte[]>> ConsistencyProofAsync(long from, long to, CancellationToken cancellationToken = default)
+    {
+        await Sequencer.SequenceOrLeaveAsync(cancellationToken);
+        return await WriteLockedAsync(() => _ledger.ConsistencyProof(from, to), cancellationToken);
+    }
 
     /// <inheritdoc/>
-    public Task<long> LedgerSizeAsync(CancellationToken cancellationToken = default) =>
-        WriteLockedAsync(() => _ledger.Size, cancellationToken);
+    public async Task<long> LedgerSizeAsync(CancellationToken cancellationToken = default)
+    {
+        await Sequencer.SequenceOrLeaveAsync(cancellationToken);
+        return await WriteLockedAsync(() => _ledger.Size, cancellationToken);
+    }
 
     /// <inheritdoc/>
     public Task<long> ReleaseModelAsync(string name, string version, string sha256Hex, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         AppendToLedgerAsync(new ModelReleased(name, version, sha256Hex, releasedBy) { At = at }, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<long> AppendToLedgerAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
+    /// <remarks>The entry goes through the outbox like every act; this call awaits its inclusion and returns its log index.</remarks>
+    public async Task<long> AppendToLedgerAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return WriteLockedAsync(() => AppendChecked(entry, null), cancellationToken);
+        long outboxId = await InTransactionAsync(transaction => AppendChecked(entry, transaction), cancellationToken);
+        return await Sequencer.AwaitInclusionAsync(outboxId, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public Task<ProvenRecord?> ProveLatestAsync(string kind, WearerId wearer, CancellationToken cancellationToken = default) =>
-        ProveNewestAsync("SELECT idx FROM ledger_entries WHERE kind = $k AND wearer = $w ORDER BY idx DESC LIMIT 1", p =>
+    public async Task<ProvenRecord?> ProveLatestAsync(string kind, WearerId wearer, CancellationToken cancellationToken = default)
+    {
+        await Sequencer.SequenceOrLeaveAsync(cancellationToken);
+        return await ProveNewestAsync("SELECT idx FROM ledger_entries WHERE kind = $k AND wearer = $w ORDER BY idx DESC LIMIT 1", p =>
         {
             p.AddWithValue("$k", kind);
             p.AddWithValue("$w", wearer.Value);
         }, cancellationToken);
+    }
 
     /// <inheritdoc/>
-    public Task<ProvenRecord?> LatestModelAsync(string name, CancellationToken cancellationToken = default) =>
-        ProveNewestAsync("""
+    public async Task<ProvenRecord?> LatestModelAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await Sequencer.SequenceOrLeaveAsync(cancellationToken);
+        return await ProveNewestAsync("""
             SELECT idx FROM ledger_entries
             WHERE kind = 'ModelReleased' AND json_extract(CAST(data AS TEXT), '$.modelName') = $n
             ORDER BY idx DESC LIMIT 1
             """, p => p.AddWithValue("$n", name), cancellationToken);
+    }
 
     private Task<ProvenRecord?> ProveNewestAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken) =>
         WriteLockedAsync(() =>
@@ -167,12 +191,12 @@ public sealed partial class SqliteHermesStore
             return find.ExecuteScalar() is long index ? new ProvenRecord(_ledger.Read(index), _ledger.Prove(index)) : null;
         }, cancellationToken);
 
-    /// <summary>Appends an entry, turning an invalid field into a client error that names it.</summary>
-    private long AppendChecked(LedgerEntry entry, SqliteTransaction? transaction)
+    /// <summary>Writes an entry to the outbox in <paramref name="transaction"/> (returns its outbox id), turning an invalid field into a client error that names it.</summary>
+    private long AppendChecked(LedgerEntry entry, SqliteTransaction transaction)
     {
         try
         {
-            return _ledger.Append(entry, transaction);
+            return _ledger.Enqueue(entry, transaction, _time.GetUtcNow());
         }
         catch (ArgumentException e)
         {

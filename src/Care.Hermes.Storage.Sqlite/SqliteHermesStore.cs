@@ -7,6 +7,7 @@ using Care.Trust.Ledger;
 using Microsoft.Data.Sqlite;
 using Care.Hermes.Storage.Sqlite.Ledger;
 using Care.Hermes.Storage.Sqlite.Migrations;
+using Care.Hermes.Ledger;
 
 namespace Care.Hermes.Storage.Sqlite;
 
@@ -15,7 +16,7 @@ namespace Care.Hermes.Storage.Sqlite;
 /// applied on open. One writer at a time (a session holds the write connection); readers use
 /// pooled connections and see only committed data. Thread safe.
 /// </summary>
-public sealed partial class SqliteHermesStore : IHermesStore
+public sealed partial class SqliteHermesStore : IHermesStore, ILedgerOutboxStore
 {
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
@@ -31,7 +32,11 @@ public sealed partial class SqliteHermesStore : IHermesStore
         _ledger = ledger;
         _time = time;
         Devices = new SqliteDeviceDirectory(OpenReader);
+        Sequencer = new LedgerSequencer(this, ledger.SigningKey ?? throw new InvalidOperationException("the ledger's signing key is not loaded"), time);
     }
+
+    /// <inheritdoc/>
+    public LedgerSequencer Sequencer { get; }
 
     /// <inheritdoc/>
     public IDeviceDirectory Devices { get; }
@@ -100,7 +105,7 @@ public sealed partial class SqliteHermesStore : IHermesStore
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            return new SqliteIngestSession(_writer, _writeLock, _ledger);
+            return new SqliteIngestSession(_writer, _writeLock, _ledger, _time);
         }
         catch
         {
@@ -299,6 +304,16 @@ public sealed partial class SqliteHermesStore : IHermesStore
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
+        }
+        try
+        {
+            // A clean stop leaves nothing pending that this process could include, and frees the lease.
+            await Sequencer.SequenceOrLeaveAsync();
+            await Sequencer.ReleaseAsync();
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The entries stay in the outbox; the next sequencer includes them.
         }
         await _writeLock.WaitAsync();
         _ledger.Dispose();

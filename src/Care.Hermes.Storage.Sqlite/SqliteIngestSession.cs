@@ -22,12 +22,14 @@ internal sealed class SqliteIngestSession : IIngestSession
     private bool _disposed;
 
     private readonly SqliteLedgerStore _ledger;
+    private readonly TimeProvider _time;
 
-    public SqliteIngestSession(SqliteConnection connection, SemaphoreSlim writeLock, SqliteLedgerStore ledger)
+    public SqliteIngestSession(SqliteConnection connection, SemaphoreSlim writeLock, SqliteLedgerStore ledger, TimeProvider time)
     {
         _connection = connection;
         _writeLock = writeLock;
         _ledger = ledger;
+        _time = time;
         _transaction = connection.BeginTransaction(deferred: false);
         _sequences = new LedgerSequenceTracker(connection, _transaction);
     }
@@ -72,6 +74,18 @@ internal sealed class SqliteIngestSession : IIngestSession
 
     public ValueTask<LedgerRecord?> LatestLedgerEntryAsync(string kind, WearerId wearer)
     {
+        // A pending entry is newer than every entry in the log: the outbox first.
+        using (var pending = Command("SELECT kind, wearer, promised FROM ledger_outbox WHERE kind = $k AND wearer = $w ORDER BY id DESC LIMIT 1"))
+        {
+            pending.Parameters.AddWithValue("$k", kind);
+            pending.Parameters.AddWithValue("$w", wearer.Value);
+            using var row = pending.ExecuteReader();
+            if (row.Read())
+            {
+                var promised = (byte[])row[2];
+                return ValueTask.FromResult<LedgerRecord?>(new LedgerRecord(-1, row.GetString(0), row.GetString(1), promised, MerkleHash.Leaf(promised)));
+            }
+        }
         using var find = Command("SELECT idx, kind, wearer, data, leaf_hash FROM ledger_entries WHERE kind = $k AND wearer = $w ORDER BY idx DESC LIMIT 1");
         find.Parameters.AddWithValue("$k", kind);
         find.Parameters.AddWithValue("$w", wearer.Value);
@@ -88,7 +102,7 @@ internal sealed class SqliteIngestSession : IIngestSession
         return ValueTask.FromResult(found);
     }
 
-    public ValueTask<long> AppendLedgerAsync(LedgerEntry entry) => ValueTask.FromResult(_ledger.Append(entry, _transaction));
+    public ValueTask<long> AppendLedgerAsync(LedgerEntry entry) => ValueTask.FromResult(_ledger.Enqueue(entry, _transaction, _time.GetUtcNow()));
 
     public ValueTask<StoredBundle?> FindBundleAsync(Guid bundleId)
     {

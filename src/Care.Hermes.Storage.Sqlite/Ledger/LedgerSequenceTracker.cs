@@ -5,8 +5,8 @@ namespace Care.Hermes.Storage.Sqlite.Ledger;
 
 /// <summary>
 /// Replay protection that survives restarts, read from the ledger itself: the last accepted sequence
-/// of a device is the largest <c>sequence</c> of its <c>BundleAccepted</c> entries (an index of schema
-/// v2 serves the lookup). It writes nothing: the caller opens the bundle inside its write
+/// of a device is the largest <c>sequence</c> of its <c>BundleAccepted</c> entries, in the log (an index of schema
+/// v2 serves the lookup) or still in the outbox. It writes nothing: the caller opens the bundle inside its write
 /// transaction, stores what it must and appends the <c>BundleAccepted</c> entry in that same
 /// transaction, so the sequence, the content and the ledger entry commit or vanish together, and
 /// SQLite's single writer keeps two uploads of one sequence from both committing.
@@ -21,8 +21,12 @@ public sealed class LedgerSequenceTracker(SqliteConnection connection, SqliteTra
         using var read = connection.CreateCommand();
         read.Transaction = transaction;
         read.CommandText = """
-            SELECT MAX(json_extract(CAST(data AS TEXT), '$.sequence')) FROM ledger_entries
-            WHERE kind = 'BundleAccepted' AND json_extract(CAST(data AS TEXT), '$.deviceId') = $device
+            SELECT MAX(s) FROM (
+                SELECT MAX(json_extract(CAST(data AS TEXT), '$.sequence')) AS s FROM ledger_entries
+                WHERE kind = 'BundleAccepted' AND json_extract(CAST(data AS TEXT), '$.deviceId') = $device
+                UNION ALL
+                SELECT MAX(json_extract(CAST(promised AS TEXT), '$.sequence')) FROM ledger_outbox
+                WHERE kind = 'BundleAccepted' AND json_extract(CAST(promised AS TEXT), '$.deviceId') = $device)
             """;
         read.Parameters.AddWithValue("$device", deviceId);
         return read.ExecuteScalar() is long last ? last : null;

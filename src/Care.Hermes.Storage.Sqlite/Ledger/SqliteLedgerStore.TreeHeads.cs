@@ -31,13 +31,7 @@ public sealed partial class SqliteLedgerStore
         // A head never goes back in time, even if the clock does: witnesses read time order as size order.
         var now = _time.GetUtcNow();
         var head = SignedTreeHead.Sign(key, tree.Size, tree.Root(tree.Size), latest is not null && now < latest.Timestamp ? latest.Timestamp : now);
-        using var insert = Command(null, "INSERT INTO ledger_tree_heads (tree_size, root, timestamp_ms, key_id, signature) VALUES ($s, $r, $t, $k, $g)");
-        insert.Parameters.AddWithValue("$s", head.TreeSize);
-        insert.Parameters.AddWithValue("$r", head.RootHash);
-        insert.Parameters.AddWithValue("$t", head.Timestamp.ToUnixTimeMilliseconds());
-        insert.Parameters.AddWithValue("$k", head.KeyId);
-        insert.Parameters.AddWithValue("$g", head.Signature);
-        insert.ExecuteNonQuery();
+        InsertHead(head, orIgnore: false);
         return head;
     }
 

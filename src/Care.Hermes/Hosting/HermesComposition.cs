@@ -25,6 +25,11 @@ public sealed class HermesComposition : IAsyncDisposable
         Recipient = recipient;
         ModelRisk = modelRisk;
         TreeHeads = new TreeHeadSchedule(store, options.TreeHeadInterval);
+        if (store is ILedgerOutboxStore outbox)
+        {
+            // What a promise states: a crashed sequencer's lease, one sequencer pass, then the next scheduled head.
+            outbox.Sequencer.MaximumMergeDelay = outbox.Sequencer.Lease + LedgerSequencer.DefaultInterval + TreeHeads.Interval;
+        }
         Ingestor = new BundleIngestor(store, recipient, time, options.Limits, modelRisk) { TreeHeads = TreeHeads };
         Alerts = new AlertAcknowledger(store);
         DosePlans = new DosePlans(store);

@@ -40,6 +40,7 @@ public static class HermesServiceCollectionExtensions
         services.AddSingleton<BundleIngestor>(sp => sp.GetRequiredService<HermesComposition>().Ingestor);
         services.AddSingleton<AlertAcknowledger>(sp => sp.GetRequiredService<HermesComposition>().Alerts);
         services.AddSingleton<DosePlans>(sp => sp.GetRequiredService<HermesComposition>().DosePlans);
+        services.AddHostedService<LedgerSequencerService>();
         services.AddHostedService<TreeHeadSigner>();
         services.AddSingleton<TokenIssuer>();
         services.AddCareRateLimits(options);

@@ -32,13 +32,21 @@ public interface IIngestSession : IAsyncDisposable
     /// </summary>
     ValueTask SetSuppressionAsync(WearerId wearer, Alerts.AlertKind kind, DateTimeOffset until, Clinical.EarlyWarning.News2Level level);
 
-    /// <summary>The newest ledger entry of <paramref name="kind"/> about <paramref name="wearer"/> in this session's view, or null.</summary>
+    /// <summary>
+    /// The newest ledger entry of <paramref name="kind"/> about <paramref name="wearer"/> in this session's view, or null. An entry
+    /// still in the outbox is newer than any in the log and comes back with index −1 and its promised form as data.
+    /// </summary>
     ValueTask<Trust.Ledger.LedgerRecord?> LatestLedgerEntryAsync(string kind, WearerId wearer);
 
     /// <summary>The stored bundle whose sealed bytes had this SHA-256, or null.</summary>
     ValueTask<StoredBundle?> FindSealedAsync(byte[] sealedSha256);
 
-    /// <summary>Appends an entry to the ledger inside this session's transaction.</summary>
+    /// <summary>
+    /// Appends an entry to the ledger inside this session's transaction. A backend that is an
+    /// <see cref="Ledger.ILedgerOutboxStore"/> writes it to the outbox and returns its outbox id (the
+    /// sequencer gives the log index later: <see cref="Ledger.LedgerSequencer.AwaitInclusionAsync"/>);
+    /// a backend without an outbox returns the log index.
+    /// </summary>
     ValueTask<long> AppendLedgerAsync(LedgerEntry entry);
 
     /// <summary>The stored bundle with this id, or null.</summary>

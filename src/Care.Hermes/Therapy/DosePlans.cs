@@ -59,9 +59,18 @@ public sealed class DosePlans(IHermesStore store)
     {
         ArgumentNullException.ThrowIfNull(fill);
         var wearer = fill.Wearer ?? throw new InvalidInputException("$.wearerId", "a fill names its wearer");
+        long index = await RecordFillInSessionAsync(fill, wearer, cancellationToken);
+        // A backend with an outbox returned the entry's outbox id: the answer names its log index, so
+        // await inclusion (after the session let the write lock go).
+        return store is Ledger.ILedgerOutboxStore outbox ? await outbox.Sequencer.AwaitInclusionAsync(index, cancellationToken) : index;
+    }
+
+    private async Task<long> RecordFillInSessionAsync(CartridgeFilled fill, WearerId wearer, CancellationToken cancellationToken)
+    {
         await using var session = await store.BeginIngestAsync(cancellationToken);
         var latest = await session.LatestLedgerEntryAsync(nameof(DosePlanIssued), wearer);
-        var plan = latest is null ? null : LedgerEntryReader.Read(latest.Data).Entry as DosePlanIssued;
+        // Index −1: the newest plan is still in the ledger's outbox (its promised form).
+        var plan = latest is null ? null : (latest.Index < 0 ? LedgerEntryReader.ReadPromised(latest.Data) : LedgerEntryReader.Read(latest.Data).Entry) as DosePlanIssued;
         Match(plan, fill, wearer);
         long index;
         try

@@ -164,7 +164,7 @@ public sealed class ApiTests
 
         // Every read of the record is in the ledger (alerts span wearers and are not a record read).
         // Observations, risk, and the alert list that returned this wearer's alert.
-        Assert.Equal(4, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-7'"));
+        Assert.Equal(4, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-7'"));
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class ApiTests
         Assert.Equal(2, rows.GetArrayLength());
         Assert.Equal("suspend", rows[1].GetProperty("reason").GetString());
 
-        Assert.Equal(2, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-9'"));
+        Assert.Equal(2, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-9'"));
         await ProblemAsync(await clinician.GetAsync("/v1/wearers/W-404/doses", Cancel), HttpStatusCode.NotFound);
         await ProblemAsync(await device.GetAsync("/v1/wearers/W-9/doses", Cancel), HttpStatusCode.Forbidden);
     }
@@ -225,7 +225,7 @@ public sealed class ApiTests
         Assert.Equal(1, pauses.GetArrayLength());
         var later = (await clinician.GetFromJsonAsync<JsonElement>($"/v1/wearers/W-8/events?from={Uri.EscapeDataString(t.AddMinutes(10).ToString("O", System.Globalization.CultureInfo.InvariantCulture))}", Cancel)).GetProperty("events");
         Assert.Equal(2, later.GetArrayLength());
-        Assert.Equal(3, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-8'"));
+        Assert.Equal(3, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-8'"));
         await ProblemAsync(await clinician.GetAsync("/v1/wearers/W-8/events?kind=flutter", Cancel), HttpStatusCode.BadRequest);
         await ProblemAsync(await device.GetAsync("/v1/wearers/W-8/events", Cancel), HttpStatusCode.Forbidden);
 
@@ -293,8 +293,8 @@ public sealed class ApiTests
         Assert.StartsWith("tok_", body.GetProperty("acknowledgedBy").GetString(), StringComparison.Ordinal);
         var again = await (await clinician.PostAsync($"/v1/alerts/{id}/ack", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.Equal(body.GetProperty("acknowledgedAt").GetString(), again.GetProperty("acknowledgedAt").GetString());
-        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'AlertAcknowledged' AND wearer = 'W-5'"));
-        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'AlertAcknowledged' AND wearer = 'W-5' AND json_extract(CAST(data AS TEXT), '$.alertKind') = 'news2'"));
+        Assert.Equal(1, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'AlertAcknowledged' AND wearer = 'W-5'"));
+        Assert.Equal(1, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'AlertAcknowledged' AND wearer = 'W-5' AND json_extract(CAST(data AS TEXT), '$.alertKind') = 'news2'"));
 
         // Recovery closes the episode; a relapse within the suppression window does not alert again.
         await device.PostAsync("/v1/bundles", await SealedAsync(server, Vitals.Minutes("W-5", start.AddHours(1), 120)), Cancel);
@@ -340,7 +340,7 @@ public sealed class ApiTests
             var proof = Trust.Ledger.InclusionProofDocument.Parse(entry.GetRawText(), "response");
             Assert.True(proof.Check(ledgerKey).IsValid);
         }
-        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'BundleAccepted'"));
+        Assert.Equal(1, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'BundleAccepted'"));
     }
 
     [Fact]
@@ -359,7 +359,7 @@ public sealed class ApiTests
             largest = Math.Max(largest, page.Length);
         }
         // Every read is audited (300 RecordAccessed entries), yet no read signed a head (it was 300 heads and 1.76 MB before).
-        Assert.Equal(300, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-8'"));
+        Assert.Equal(300, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-8'"));
         Assert.Equal(heads, server.Database.Scalar("SELECT COUNT(*) FROM ledger_tree_heads"));
         Assert.InRange(largest, 1, 64 * 1024);
         // Paging walks every entry exactly once.
@@ -375,7 +375,7 @@ public sealed class ApiTests
         }
         while (after is not null);
         Assert.Equal(seen.Distinct().Count(), seen.Count);
-        Assert.Equal(server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE wearer = 'W-8'"), seen.Count);
+        Assert.Equal((await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE wearer = 'W-8'"), seen.Count);
     }
 
     [Fact]

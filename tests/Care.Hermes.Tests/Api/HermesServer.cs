@@ -42,6 +42,16 @@ internal sealed class HermesServer : IAsyncDisposable
 
     public TempDatabase Database => _db;
 
+    /// <summary>The database once the ledger's outbox is drained (what the background sequencer does within its interval; the test clock does not tick it).</summary>
+    public async Task<TempDatabase> SequencedAsync()
+    {
+        if (Store is Hermes.Ledger.ILedgerOutboxStore outbox)
+        {
+            await outbox.Sequencer.SequenceAsync();
+        }
+        return _db;
+    }
+
     /// <summary>Starts a server; with <paramref name="sepsisModelPath"/> it also scores the sepsis model and raises its alerts.</summary>
     public static async Task<HermesServer> StartAsync(BundleLimits? limits = null, string? sepsisModelPath = null, Func<HermesOptions, HermesOptions>? options = null)
     {

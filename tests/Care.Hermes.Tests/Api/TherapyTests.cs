@@ -73,8 +73,8 @@ public sealed class TherapyTests
         var outcome = station.Fill("cart-1", WearerId.Parse("W-3"), plan);
         Assert.True(outcome.Released, outcome.Reason);
         Assert.Equal(HttpStatusCode.Created, (await device.PostAsync("/v1/cartridge-fills", Json(Report(outcome)), Cancel)).StatusCode);
-        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'DosePlanIssued' AND wearer = 'W-3'"));
-        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'CartridgeFilled' AND wearer = 'W-3'"));
+        Assert.Equal(1, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'DosePlanIssued' AND wearer = 'W-3'"));
+        Assert.Equal(1, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'CartridgeFilled' AND wearer = 'W-3'"));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class TherapyTests
         Assert.False(outcome.Released);
         Assert.Contains("assay measured 330", outcome.Reason, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, (await device.PostAsync("/v1/cartridge-fills", Json(Report(outcome)), Cancel)).StatusCode);
-        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'CartridgeFilled' AND json_extract(CAST(data AS TEXT), '$.assay') = 330"));
+        Assert.Equal(1, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'CartridgeFilled' AND json_extract(CAST(data AS TEXT), '$.assay') = 330"));
     }
 
     [Fact]
@@ -116,6 +116,6 @@ public sealed class TherapyTests
         var clinician = await server.ClientAsync(Role.Clinician);
         Assert.Equal(HttpStatusCode.BadRequest, (await clinician.PostAsync("/v1/wearers/W-3/dose-plans", Json(new { drug = "insulin-aspart", amount = -3, unit = "U" }), Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await device.PostAsync("/v1/wearers/W-3/dose-plans", Json(new { drug = "x", amount = 1, unit = "U" }), Cancel)).StatusCode);
-        Assert.Equal(0, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'CartridgeFilled'"));
+        Assert.Equal(0, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'CartridgeFilled'"));
     }
 }

@@ -37,7 +37,7 @@ public sealed class WearerListTests
         var second = await clinician.GetFromJsonAsync<JsonElement>("/v1/wearers?after=W-2&limit=2", Cancel);
         Assert.Equal(["W-3"], second.GetProperty("wearers").EnumerateArray().Select(w => w.GetProperty("id").GetString()));
         Assert.Equal(JsonValueKind.Null, second.GetProperty("nextAfter").ValueKind);
-        Assert.Equal(3, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed'"));
+        Assert.Equal(3, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed'"));
 
         var admin = await server.ClientAsync(Role.Admin);
         var scoped = await (await admin.PostAsync("/v1/tokens", new StringContent("""{"role":"clinician","wearers":["W-3","W-9"]}""", Encoding.UTF8, "application/json"), Cancel))

@@ -81,7 +81,7 @@ public sealed class ModelRiskApiTests
         Assert.InRange(model.GetProperty("score").GetInt32(), 0, 100);
         Assert.Contains("ICU", model.GetProperty("notice").GetString(), StringComparison.Ordinal);
         // The alert list read (it returned this wearer's explanation, with vitals) and the risk read.
-        Assert.Equal(2, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-31'"));
+        Assert.Equal(2, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-31'"));
         // 30 hours of data: 29 closed hours scored, the last stays open until more data arrives.
         Assert.Equal(29, server.Database.Scalar("SELECT COUNT(*) FROM model_risks"));
     }
@@ -103,9 +103,9 @@ public sealed class ModelRiskApiTests
         var ack = await clinician.PostAsync($"/v1/alerts/{id}/ack", null, Cancel);
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.Equal("sepsis-model", (await ack.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("kind").GetString());
-        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'AlertAcknowledged' AND wearer = 'W-32'"));
+        Assert.Equal(1, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'AlertAcknowledged' AND wearer = 'W-32'"));
         // The ledger entry names the kind that was acknowledged, not only its level.
-        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'AlertAcknowledged' AND wearer = 'W-32' AND json_extract(CAST(data AS TEXT), '$.alertKind') = 'sepsis-model'"));
+        Assert.Equal(1, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'AlertAcknowledged' AND wearer = 'W-32' AND json_extract(CAST(data AS TEXT), '$.alertKind') = 'sepsis-model'"));
 
         // Recovery closes both episodes; the relapse lies inside the 4-hour suppression window (the clock is after the data).
         await UploadRestAsync(server, device, "W-32", start);

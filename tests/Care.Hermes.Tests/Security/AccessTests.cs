@@ -45,8 +45,8 @@ public sealed class AccessTests
         Assert.Equal(HttpStatusCode.OK, (await admin.DeleteAsync($"/v1/tokens/{id}", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("/v1/alerts", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync("/v1/tokens/tok_404", Cancel)).StatusCode);
-        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'TokenRevoked'"));
-        Assert.True(server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'TokenIssued'") >= 3);
+        Assert.Equal(1, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'TokenRevoked'"));
+        Assert.True((await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'TokenIssued'") >= 3);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class AccessTests
         Assert.NotEmpty(alerts.GetProperty("alerts").EnumerateArray());
         long w2Alert = server.Database.Scalar("SELECT a.id FROM alerts a JOIN wearers w ON w.id = a.wearer WHERE w.code = 'W-2' LIMIT 1");
         Assert.Equal(HttpStatusCode.Forbidden, (await team.PostAsync($"/v1/alerts/{w2Alert}/ack", null, Cancel)).StatusCode);
-        Assert.Equal(0, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-2'"));
+        Assert.Equal(0, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = 'W-2'"));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class AccessTests
         foreach (var w in wearers)
         {
             // One entry per list read that returned the wearer's alerts: the three reads above.
-            Assert.True(server.Database.Scalar($"SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = '{w}' AND CAST(data AS TEXT) LIKE '%read alerts%'") >= 1);
+            Assert.True((await server.SequencedAsync()).Scalar($"SELECT COUNT(*) FROM ledger_entries WHERE kind = 'RecordAccessed' AND wearer = '{w}' AND CAST(data AS TEXT) LIKE '%read alerts%'") >= 1);
         }
     }
 

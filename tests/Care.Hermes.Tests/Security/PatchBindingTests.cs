@@ -33,10 +33,10 @@ public sealed class PatchBindingTests
         Assert.Contains("registered for another wearer", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, server.Database.Scalar("SELECT COUNT(*) FROM observations"));
         Assert.Equal(0, server.Database.Scalar("SELECT COUNT(*) FROM wearers WHERE code = 'W-1'"));
-        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'BundleRefused' AND wearer = 'W-1'"));
+        Assert.Equal(1, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'BundleRefused' AND wearer = 'W-1'"));
         // The same refused bytes again: refused again, ledgered once.
         Assert.Equal(HttpStatusCode.Forbidden, (await device.PostAsync("/v1/bundles", Sealed(forged), Cancel)).StatusCode);
-        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'BundleRefused'"));
+        Assert.Equal(1, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'BundleRefused'"));
     }
 
     [Fact]
@@ -80,12 +80,12 @@ public sealed class PatchBindingTests
         Assert.Equal(HttpStatusCode.Created, (await device.PostAsync("/v1/bundles", Sealed(await server.Devices.SealAsync(Vitals.Minutes("W-1", Vitals.Start, 10))), Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/v1/devices/P-W-1/retire", null, Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/v1/devices/P-W-1/retire", null, Cancel)).StatusCode);
-        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'DeviceRetired' AND wearer = 'W-1'"));
+        Assert.Equal(1, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'DeviceRetired' AND wearer = 'W-1'"));
         var late = await device.PostAsync("/v1/bundles", Sealed(await server.Devices.SealAsync(Vitals.Minutes("W-1", Vitals.Start.AddHours(1), 10))), Cancel);
         Assert.Equal(HttpStatusCode.Forbidden, late.StatusCode);
         Assert.Contains("retired", (await late.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(50, server.Database.Scalar("SELECT COUNT(*) FROM observations"));
-        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'BundleRefused' AND wearer = 'W-1'"));
+        Assert.Equal(1, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'BundleRefused' AND wearer = 'W-1'"));
     }
 
     [Fact]
@@ -114,6 +114,6 @@ public sealed class PatchBindingTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var ok = await admin.PostAsync("/v1/devices", new StringContent($$"""{"deviceId":"P-1","wearerId":"W-1","kioskId":"K-9","algorithm":"hybrid-ed25519-mldsa65","publicKey":"{{key}}"}""", System.Text.Encoding.UTF8, "application/json"), Cancel);
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
-        Assert.Equal(1, server.Database.Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'DeviceRegistered' AND wearer = 'W-1' AND CAST(data AS TEXT) LIKE '%\"kioskId\":\"K-9\"%'"));
+        Assert.Equal(1, (await server.SequencedAsync()).Scalar("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'DeviceRegistered' AND wearer = 'W-1' AND CAST(data AS TEXT) LIKE '%\"kioskId\":\"K-9\"%'"));
     }
 }

@@ -135,7 +135,7 @@ public sealed class LedgerStoreTests
         {
             tables.Add(reader.GetString(0));
         }
-        Assert.Equal(["ledger_entries", "ledger_schema", "ledger_tree_heads"], tables);
+        Assert.Equal(["ledger_entries", "ledger_outbox", "ledger_schema", "ledger_sequencer", "ledger_tree_heads", "sqlite_sequence"], tables);
     }
 
     [Fact]

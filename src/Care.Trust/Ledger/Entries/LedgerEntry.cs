@@ -36,10 +36,27 @@ public abstract record LedgerEntry
     public byte[] ToCanonicalJson(long index, ReadOnlySpan<byte> previousRoot = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
+        return Canonical(index, previousRoot);
+    }
+
+    /// <summary>
+    /// The entry's <em>promised form</em>: its canonical bytes without the two fields only the
+    /// sequencer can know (<c>index</c> and <c>prevRoot</c>). This is what a pending entry is stored
+    /// as in the outbox and what a <see cref="SignedPromise"/> commits to;
+    /// <see cref="PromisedForm.Place"/> turns it into exactly <see cref="ToCanonicalJson"/>'s bytes.
+    /// Throws <see cref="ArgumentException"/> naming the field, like <see cref="ToCanonicalJson"/>.
+    /// </summary>
+    public byte[] ToPromisedJson() => Canonical(null, default);
+
+    private byte[] Canonical(long? index, ReadOnlySpan<byte> previousRoot)
+    {
         var fields = new CanonicalFields();
         fields.Text("kind", Kind);
         fields.Integer("v", FormatVersion);
-        fields.Integer("index", index);
+        if (index is { } i)
+        {
+            fields.Integer("index", i);
+        }
         fields.Time("at", At);
         if (!previousRoot.IsEmpty)
         {

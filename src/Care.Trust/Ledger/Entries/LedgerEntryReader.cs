@@ -13,6 +13,12 @@ namespace Care.Trust.Ledger.Entries;
 public static class LedgerEntryReader
 {
     /// <summary>
+    /// Parses an entry in its promised form (<see cref="LedgerEntry.ToPromisedJson"/>: still in the
+    /// outbox, without <c>index</c> and <c>prevRoot</c>). Throws <see cref="InvalidInputException"/> like <see cref="Read"/>.
+    /// </summary>
+    public static LedgerEntry ReadPromised(ReadOnlySpan<byte> promised) => Read(PromisedForm.Place(promised, 0, default)).Entry;
+
+    /// <summary>
     /// Parses <paramref name="data"/>; returns the entry and the index it states. Throws
     /// <see cref="InvalidInputException"/> naming the field when a field is missing or of the wrong
     /// type, the kind is unknown, or the version is not <see cref="LedgerEntry.FormatVersion"/>. A field
