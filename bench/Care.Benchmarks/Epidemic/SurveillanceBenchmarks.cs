@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Care.Epidemic.Surveillance;
 
 namespace Care.Benchmarks.Epidemic;
@@ -10,8 +13,15 @@ namespace Care.Benchmarks.Epidemic;
 /// Farrington benchmarks score its 50 monitored weeks (160–209, b = 3) as the reference outputs do.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(InProcessConfig))]
 public class SurveillanceBenchmarks
 {
+    /// <summary>In-process: on the shared, loaded machine the generated out-of-process project failed to build in time.</summary>
+    private sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() => AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     private int[] _counts = [];
 
     [GlobalSetup]
