@@ -31,4 +31,10 @@ public sealed record RiskWeights(
 {
     /// <summary>The defaults described above.</summary>
     public static RiskWeights Default { get; } = new();
+
+    /// <summary>
+    /// The weights chosen by <c>care eval exposure --tune 1,2,3</c> on the epidemic world's development seeds
+    /// (highest recall with precision ≥ 0.5; docs/validation.md). Not yet tuned: equal to <see cref="Default"/>.
+    /// </summary>
+    public static RiskWeights Tuned { get; } = new();
 }

@@ -14,9 +14,9 @@ public static class GaenCrypto
     /// <summary>Length of the Bluetooth metadata and of its encryption, in bytes.</summary>
     public const int MetadataSize = 4;
 
-    private static ReadOnlySpan<byte> RpikInfo => "EN-RPIK"u8;
+    internal static ReadOnlySpan<byte> RpikInfo => "EN-RPIK"u8;
 
-    private static ReadOnlySpan<byte> AemkInfo => "EN-AEMK"u8;
+    internal static ReadOnlySpan<byte> AemkInfo => "EN-AEMK"u8;
 
     private static ReadOnlySpan<byte> RpiPrefix => "EN-RPI"u8;
 

@@ -1,7 +1,7 @@
 namespace Care.Epidemic.Surveillance;
 
 /// <summary>
-/// Runs EARS C1–C3 and CUSUM on each series with the package defaults used for the reference
+/// Runs EARS C1–C3, CUSUM and Farrington flexible (1996 and Noufaily 2013 settings) on each series with the package defaults used for the reference
 /// outputs, and scores them (see <see cref="DetectorScore"/>). Pure.
 /// </summary>
 public static class SurveillanceEvaluation
@@ -16,7 +16,15 @@ public static class SurveillanceEvaluation
         ["C2"] = "C2",
         ["C3"] = "C3",
         ["CUSUM"] = "cusum_standard_k1.04_h2.26",
+        ["Farrington1996"] = "farrington1996",
+        ["Noufaily2013"] = "noufaily2013",
     };
+
+    /// <summary>
+    /// Years back for the Farrington detectors, as the reference outputs chose them: 4 when the series
+    /// holds at least 5 years (salmonella.agona, 312 weeks), else 3 (the 209-week RKI series).
+    /// </summary>
+    public static int FarringtonYearsBack(int weeks) => weeks >= 5 * 52 ? 4 : 3;
 
     /// <summary>Runs the named detector with the reference settings (CUSUM: first year as baseline, from week 53).</summary>
     public static IReadOnlyList<DetectionWeek> Run(string algorithm, IReadOnlyList<int> observed)
@@ -28,9 +36,14 @@ public static class SurveillanceEvaluation
             "C2" => EarsC.Run(counts, EarsMethod.C2),
             "C3" => EarsC.Run(counts, EarsMethod.C3),
             "CUSUM" => Cusum.Run(counts, firstWeek: 53),
+            "Farrington1996" => Farrington(counts, FarringtonSettings.Farrington1996(FarringtonYearsBack(counts.Length))),
+            "Noufaily2013" => Farrington(counts, FarringtonSettings.Noufaily2013(FarringtonYearsBack(counts.Length))),
             _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "unknown detector"),
         };
     }
+
+    private static IReadOnlyList<DetectionWeek> Farrington(int[] counts, FarringtonSettings settings) =>
+        [.. FarringtonFlexible.Run(counts, settings, settings.FirstWeekWithHistory, counts.Length).Select(w => w.Week)];
 
     /// <summary>Scores every detector on every series against the labels and <paramref name="reference"/>.</summary>
     public static IReadOnlyList<DetectorScore> Evaluate(IReadOnlyList<SurveillanceSeries> series, IReadOnlyList<ReferenceRow> reference)

@@ -13,7 +13,7 @@ public sealed class DetectorTests
         var series = SeriesCsv.Parse(File.ReadAllText(Path.Combine(folder, "surveillance_pkg_series_52week.csv")), "series");
         var reference = ReferenceCsv.Parse(File.ReadAllText(Path.Combine(folder, "reference_outputs", "earsC_reference.csv")), "ears")
             .Concat(ReferenceCsv.Parse(File.ReadAllText(Path.Combine(folder, "reference_outputs", "cusum_reference.csv")), "cusum")).ToList();
-        var scores = SurveillanceEvaluation.Evaluate(series, reference);
+        var scores = SurveillanceEvaluation.Evaluate(series, reference).Where(s => s.Algorithm is "C1" or "C2" or "C3" or "CUSUM").ToList();
         Assert.Equal(15 * 4, scores.Count);
         foreach (var g in scores.GroupBy(s => s.Algorithm))
         {
