@@ -8,7 +8,7 @@ using Care.Molecular.Design;
 namespace Care.Cli.Rna;
 
 /// <summary>
-/// <c>care design mrna --protein SEQ|--fasta FILE --lambda L [--codon-table FILE] [--max-loop U] [--pareto L1,L2,…] [--json]</c>:
+/// <c>care design mrna --protein SEQ|--fasta FILE --lambda L [--codon-table FILE] [--max-loop U] [--beam B] [--pareto L1,L2,…] [--json]</c>:
 /// a coding sequence that folds as stably as possible while keeping a high CAI (LinearDesign's objective).
 /// </summary>
 internal static class DesignCommand
@@ -20,12 +20,13 @@ internal static class DesignCommand
         var lambda = new Option<double>("--lambda") { Description = "Weight of the codon term: objective = MFE + lambda * sum(-ln w) (kcal/mol); 0 = MFE only", DefaultValueFactory = _ => 0 };
         var table = new Option<string?>("--codon-table") { Description = $"Codon usage CSV (default: {RnaData.CodonTableName} in ../shared/data/rna)" };
         var parameters = new Option<string?>("--parameters") { Description = $"ViennaRNA parameter file (default: {RnaData.ParameterFileName})" };
-        var maxLoop = new Option<int>("--max-loop") { Description = "Largest interior loop (unpaired bases) the search builds, 0-30", DefaultValueFactory = _ => 4 };
+        var maxLoop = new Option<int>("--max-loop") { Description = "Largest interior loop (unpaired bases) the search builds, 0-30", DefaultValueFactory = _ => 30 };
+        var beam = new Option<int>("--beam") { Description = "0 = exact search (memory n^2); B > 0 keeps B states of each kind per position (memory linear in length)", DefaultValueFactory = _ => 0 };
         var pareto = new Option<string?>("--pareto") { Description = "Comma-separated lambdas: print the MFE-CAI front over them in one run" };
         var json = CommonOptions.Json();
         var command = new Command("mrna", "Design an mRNA coding sequence: minimum folding free energy (Turner 2004, no dangles) against codon adaptation (CAI).")
         {
-            protein, fasta, lambda, table, parameters, maxLoop, pareto, json,
+            protein, fasta, lambda, table, parameters, maxLoop, beam, pareto, json,
         };
         CliAction.Set(command, async (parse, cancel) =>
         {
@@ -36,6 +37,11 @@ internal static class DesignCommand
             {
                 throw new InvalidInputException("--max-loop", $"{u} is not between 0 and 30");
             }
+            var width = parse.GetValue(beam);
+            if (width is < 0 or > 1_000_000)
+            {
+                throw new InvalidInputException("--beam", $"{width} is not between 0 and 1000000");
+            }
             var lambdas = Lambdas(parse.GetValue(pareto), parse.GetValue(lambda));
             var results = new List<DesignOutput>();
             foreach (var (name, text) in inputs)
@@ -45,7 +51,7 @@ internal static class DesignCommand
                 {
                     cancel.ThrowIfCancellationRequested();
                     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                    var design = designer.Design(validated, new DesignOptions(l, u));
+                    var design = designer.Design(validated, new DesignOptions(l, u, width));
                     var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                     results.Add(DesignOutput.Of(name, design, used.TotalSeconds));
                 }
