@@ -56,6 +56,7 @@ internal static class DesignCommand
                     results.Add(DesignOutput.Of(name, design, used.TotalSeconds));
                 }
             }
+            results = MarkDominated(results);
             var asJson = parse.GetValue(json);
             if (asJson && results.Count == 1)
             {
@@ -103,15 +104,22 @@ internal static class DesignCommand
         return string.IsNullOrWhiteSpace(protein) ? throw new InvalidInputException("design", "give --protein SEQ or --fasta FILE") : [("protein", protein)];
     }
 
+    // A design is dominated when another design of the same protein has an MFE at most as high and a CAI at least as high, one strictly.
+    private static List<DesignOutput> MarkDominated(List<DesignOutput> results) =>
+        [.. results.Select(r => r with
+        {
+            Dominated = results.Any(o => o.Id == r.Id && o.Mfe <= r.Mfe && o.Cai >= r.Cai && (o.Mfe < r.Mfe || o.Cai > r.Cai)),
+        })];
+
     private static void Print(List<DesignOutput> results, TextWriter w)
     {
         var c = CultureInfo.InvariantCulture;
         if (results.Count > 1)
         {
-            w.WriteLine("id                                 lambda   mfe(kcal/mol)    cai   cpu_s");
+            w.WriteLine("id                                 lambda   mfe(kcal/mol)    cai   cpu_s  front");
             foreach (var r in results)
             {
-                w.WriteLine(string.Format(c, "{0,-34} {1,6:F2} {2,14:F2} {3,6:F3} {4,7:F1}", r.Id, r.Lambda, r.Mfe, r.Cai, r.CpuSeconds));
+                w.WriteLine(string.Format(c, "{0,-34} {1,6:F2} {2,14:F2} {3,6:F3} {4,7:F1}  {5}", r.Id, r.Lambda, r.Mfe, r.Cai, r.CpuSeconds, r.Dominated ? "dominated" : "yes"));
             }
         }
         foreach (var r in results)
@@ -122,7 +130,7 @@ internal static class DesignCommand
         }
     }
 
-    internal sealed record DesignOutput(string Id, string Protein, string Mrna, double Mfe, double Cai, string Structure, double Lambda, double SearchObjective, double CpuSeconds)
+    internal sealed record DesignOutput(string Id, string Protein, string Mrna, double Mfe, double Cai, string Structure, double Lambda, double SearchObjective, double CpuSeconds, bool Dominated = false)
     {
         public static DesignOutput Of(string id, MrnaDesign d, double cpu) =>
             new(id, d.Protein, d.Mrna, Math.Round(d.MfeKcalPerMol, 2), Math.Round(d.Cai, 4), d.Structure, d.Lambda, Math.Round(d.SearchObjectiveKcalPerMol, 2), Math.Round(cpu, 2));

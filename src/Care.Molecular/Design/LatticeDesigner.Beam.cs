@@ -1,3 +1,5 @@
+using Care.Molecular.Rna;
+
 namespace Care.Molecular.Design;
 
 public sealed partial class LatticeDesigner
@@ -32,6 +34,7 @@ public sealed partial class LatticeDesigner
         private float[] _fMin = [];
         private float[] _select = [];
         private bool _tracing;
+        private bool[] _loopEnd = [];
 
         private static int Key(int j, int a, int b) => (j * W) + (a * 6) + b;
 
@@ -53,6 +56,7 @@ public sealed partial class LatticeDesigner
             _tRow = Filled(_n * W);
             _mRow = Filled(_n * W);
             _select = new float[_n * W];
+            _loopEnd = new bool[_n];
             _f = new float[_n + 1][];
             for (var i = 0; i <= _n; i++)
             {
@@ -84,14 +88,18 @@ public sealed partial class LatticeDesigner
             for (var i = _n - 1; i >= 0; i--)
             {
                 Array.Fill(_cRow, Inf);
+                MarkLoopEnds(i);
                 for (var j = i + 4; j < _n; j++)
                 {
-                    PrepareLoops(i, j);
+                    if (_loopEnd[j])
+                    {
+                        PrepareLoops(i, j);
+                    }
                     for (var a = 0; a < _l.Count[i]; a++)
                     {
                         for (var b = 0; b < _l.Count[j]; b++)
                         {
-                            _cRow[Key(j, a, b)] = PairValue(i, a, j, b, null);
+                            _cRow[Key(j, a, b)] = _loopEnd[j] ? PairValue(i, a, j, b, null) : ClosingOnly(i, a, j, b);
                         }
                     }
                 }
@@ -105,6 +113,64 @@ public sealed partial class LatticeDesigner
                 (_s2Prev, _s2Row) = (_s2Row, _s2Prev);
             }
             return BeamTrace();
+        }
+
+        // Positions j where a pair (i, j) can close a hairpin or an interior loop around a surviving pair;
+        // elsewhere only a multi-loop can close, which needs no loop tables.
+        private void MarkLoopEnds(int i)
+        {
+            Array.Clear(_loopEnd);
+            for (var j = i + 4; j <= Math.Min(_n - 1, i + EnergyParameters.MaxLoop + 1); j++)
+            {
+                _loopEnd[j] = true;
+            }
+            for (var p = i + 1; p <= Math.Min(_n - 1, i + _maxU + 1); p++)
+            {
+                var keys = _sc[p].Keys;
+                var last = -1;
+                foreach (var key in keys)
+                {
+                    var q = key / W;
+                    if (q == last)
+                    {
+                        continue;
+                    }
+                    last = q;
+                    var end = Math.Min(_n - 1, q + 1 + _maxU - (p - i - 1));
+                    for (var j = q + 1; j <= end; j++)
+                    {
+                        _loopEnd[j] = true;
+                    }
+                }
+            }
+        }
+
+        // The multi-loop closing of PairValue alone (same arithmetic, so traceback reproduces it).
+        private float ClosingOnly(int i, int a, int j, int b)
+        {
+            var type = Type(i, a, j, b);
+            if (type == 0 || j - i - 1 < 10)
+            {
+                return Inf;
+            }
+            var ends = _l.Cost[i][a] + _l.Cost[j][b];
+            var best = Inf;
+            var closing = ends + _p.MultiClosing + _stemMulti + Au(RnaBases.Pair(_l.Base[j][b], _l.Base[i][a]));
+            for (var c = 0; c < _l.Count[i + 1]; c++)
+            {
+                if (!_l.Compatible(i, a, c))
+                {
+                    continue;
+                }
+                for (var d = 0; d < _l.Count[j - 1]; d++)
+                {
+                    if (_l.Compatible(j - 1, d, b))
+                    {
+                        best = Math.Min(best, closing + S2At(i + 1, c, j - 1, d));
+                    }
+                }
+            }
+            return best;
         }
 
         // Keeps the best `beam` finite entries of a dense row (value + AU for pairs + best exterior suffix); the rest become Inf.
