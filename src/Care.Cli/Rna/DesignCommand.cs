@@ -8,7 +8,7 @@ using Care.Molecular.Design;
 namespace Care.Cli.Rna;
 
 /// <summary>
-/// <c>care design mrna --protein SEQ|--fasta FILE --lambda L [--codon-table FILE] [--max-loop U] [--pareto L1,L2,…] [--json]</c>:
+/// <c>care design mrna --protein SEQ|--fasta FILE --lambda L [--codon-table FILE] [--max-loop U] [--beam B] [--pareto L1,L2,…] [--json]</c>:
 /// a coding sequence that folds as stably as possible while keeping a high CAI (LinearDesign's objective).
 /// </summary>
 internal static class DesignCommand
@@ -20,12 +20,13 @@ internal static class DesignCommand
         var lambda = new Option<double>("--lambda") { Description = "Weight of the codon term: objective = MFE + lambda * sum(-ln w) (kcal/mol); 0 = MFE only", DefaultValueFactory = _ => 0 };
         var table = new Option<string?>("--codon-table") { Description = $"Codon usage CSV (default: {RnaData.CodonTableName} in ../shared/data/rna)" };
         var parameters = new Option<string?>("--parameters") { Description = $"ViennaRNA parameter file (default: {RnaData.ParameterFileName})" };
-        var maxLoop = new Option<int>("--max-loop") { Description = "Largest interior loop (unpaired bases) the search builds, 0-30", DefaultValueFactory = _ => 4 };
+        var maxLoop = new Option<int>("--max-loop") { Description = "Largest interior loop (unpaired bases) the search builds, 0-30", DefaultValueFactory = _ => 30 };
+        var beam = new Option<int>("--beam") { Description = "0 = exact search (memory n^2); B > 0 keeps B states of each kind per position (memory linear in length)", DefaultValueFactory = _ => 0 };
         var pareto = new Option<string?>("--pareto") { Description = "Comma-separated lambdas: print the MFE-CAI front over them in one run" };
         var json = CommonOptions.Json();
         var command = new Command("mrna", "Design an mRNA coding sequence: minimum folding free energy (Turner 2004, no dangles) against codon adaptation (CAI).")
         {
-            protein, fasta, lambda, table, parameters, maxLoop, pareto, json,
+            protein, fasta, lambda, table, parameters, maxLoop, beam, pareto, json,
         };
         CliAction.Set(command, async (parse, cancel) =>
         {
@@ -36,6 +37,11 @@ internal static class DesignCommand
             {
                 throw new InvalidInputException("--max-loop", $"{u} is not between 0 and 30");
             }
+            var width = parse.GetValue(beam);
+            if (width is < 0 or > 1_000_000)
+            {
+                throw new InvalidInputException("--beam", $"{width} is not between 0 and 1000000");
+            }
             var lambdas = Lambdas(parse.GetValue(pareto), parse.GetValue(lambda));
             var results = new List<DesignOutput>();
             foreach (var (name, text) in inputs)
@@ -45,11 +51,12 @@ internal static class DesignCommand
                 {
                     cancel.ThrowIfCancellationRequested();
                     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                    var design = designer.Design(validated, new DesignOptions(l, u));
+                    var design = designer.Design(validated, new DesignOptions(l, u, width));
                     var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                     results.Add(DesignOutput.Of(name, design, used.TotalSeconds));
                 }
             }
+            results = MarkDominated(results);
             var asJson = parse.GetValue(json);
             if (asJson && results.Count == 1)
             {
@@ -97,15 +104,22 @@ internal static class DesignCommand
         return string.IsNullOrWhiteSpace(protein) ? throw new InvalidInputException("design", "give --protein SEQ or --fasta FILE") : [("protein", protein)];
     }
 
+    // A design is dominated when another design of the same protein has an MFE at most as high and a CAI at least as high, one strictly.
+    private static List<DesignOutput> MarkDominated(List<DesignOutput> results) =>
+        [.. results.Select(r => r with
+        {
+            Dominated = results.Any(o => o.Id == r.Id && o.Mfe <= r.Mfe && o.Cai >= r.Cai && (o.Mfe < r.Mfe || o.Cai > r.Cai)),
+        })];
+
     private static void Print(List<DesignOutput> results, TextWriter w)
     {
         var c = CultureInfo.InvariantCulture;
         if (results.Count > 1)
         {
-            w.WriteLine("id                                 lambda   mfe(kcal/mol)    cai   cpu_s");
+            w.WriteLine("id                                 lambda   mfe(kcal/mol)    cai   cpu_s  front");
             foreach (var r in results)
             {
-                w.WriteLine(string.Format(c, "{0,-34} {1,6:F2} {2,14:F2} {3,6:F3} {4,7:F1}", r.Id, r.Lambda, r.Mfe, r.Cai, r.CpuSeconds));
+                w.WriteLine(string.Format(c, "{0,-34} {1,6:F2} {2,14:F2} {3,6:F3} {4,7:F1}  {5}", r.Id, r.Lambda, r.Mfe, r.Cai, r.CpuSeconds, r.Dominated ? "dominated" : "yes"));
             }
         }
         foreach (var r in results)
@@ -116,7 +130,7 @@ internal static class DesignCommand
         }
     }
 
-    internal sealed record DesignOutput(string Id, string Protein, string Mrna, double Mfe, double Cai, string Structure, double Lambda, double SearchObjective, double CpuSeconds)
+    internal sealed record DesignOutput(string Id, string Protein, string Mrna, double Mfe, double Cai, string Structure, double Lambda, double SearchObjective, double CpuSeconds, bool Dominated = false)
     {
         public static DesignOutput Of(string id, MrnaDesign d, double cpu) =>
             new(id, d.Protein, d.Mrna, Math.Round(d.MfeKcalPerMol, 2), Math.Round(d.Cai, 4), d.Structure, d.Lambda, Math.Round(d.SearchObjectiveKcalPerMol, 2), Math.Round(cpu, 2));

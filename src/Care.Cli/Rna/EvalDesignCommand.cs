@@ -7,7 +7,7 @@ using Care.Molecular.Design;
 namespace Care.Cli.Rna;
 
 /// <summary>
-/// <c>care eval design [--data DIR] [--max-length AA] [--max-loop U] [--json]</c>: designs every protein
+/// <c>care eval design [--data DIR] [--max-length AA] [--max-loop U] [--beam B] [--json]</c>: designs every protein
 /// of <c>design_reference.tsv</c> at its λ and compares with LinearDesign (MFE, CAI under the public
 /// Kazusa table, CPU time), per row and in total.
 /// </summary>
@@ -17,9 +17,10 @@ internal static class EvalDesignCommand
     {
         var data = new Option<string?>("--data") { Description = "RNA reference folder (default: ../shared/data/rna)" };
         var maxLength = new Option<int>("--max-length") { Description = "Design only proteins up to this many residues", DefaultValueFactory = _ => int.MaxValue };
-        var maxLoop = new Option<int>("--max-loop") { Description = "Largest interior loop the search builds (0-30)", DefaultValueFactory = _ => 4 };
+        var maxLoop = new Option<int>("--max-loop") { Description = "Largest interior loop the search builds (0-30)", DefaultValueFactory = _ => 30 };
         var json = CommonOptions.Json();
-        var command = new Command("design", "Compare mRNA designs with LinearDesign's on the reference proteins (MFE, CAI, CPU time).") { data, maxLength, maxLoop, json };
+        var beam = new Option<int>("--beam") { Description = "0 = exact search; B > 0 = beam of B states per position", DefaultValueFactory = _ => 0 };
+        var command = new Command("design", "Compare mRNA designs with LinearDesign's on the reference proteins (MFE, CAI, CPU time).") { data, maxLength, maxLoop, beam, json };
         CliAction.Set(command, async (parse, cancel) =>
         {
             var folder = RnaData.Folder(parse.GetValue(data));
@@ -41,7 +42,7 @@ internal static class EvalDesignCommand
                 }
                 var lambda = double.Parse(table.Cell(row, "lambda"), CultureInfo.InvariantCulture);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var d = designer.Design(protein, new DesignOptions(lambda, parse.GetValue(maxLoop)));
+                var d = designer.Design(protein, new DesignOptions(lambda, parse.GetValue(maxLoop), parse.GetValue(beam)));
                 var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                 var ldMfe = table.Dcal(row, "lineardesign_mfe") / 100.0;
                 var ldCai = double.Parse(table.Cell(row, "cai_kazusa_public"), CultureInfo.InvariantCulture);

@@ -5,7 +5,7 @@ namespace Care.Molecular.Design;
 public sealed partial class LatticeDesigner
 {
     /// <summary>The dynamic programme over (i, letter at i, j, letter at j); energies in dcal/mol as float.</summary>
-    private sealed class Search
+    private sealed partial class Search
     {
         private const float Inf = CodonLattice.Inf;
         private const int MaxPath = 32;
@@ -29,42 +29,63 @@ public sealed partial class LatticeDesigner
         // loop energy reads (si1/sp1 on the left, sq1/sj1 on the right), the cost and the letters used.
         private readonly record struct Chain(int Inner, int Near, int Far, float Cost, int[] Letters);
 
-        public Search(EnergyParameters p, CodonLattice lattice, int maxInteriorUnpaired)
+        public Search(EnergyParameters p, CodonLattice lattice, int maxInteriorUnpaired, int beam)
         {
             _p = p;
             _l = lattice;
             _n = lattice.N;
             _maxU = Math.Clamp(maxInteriorUnpaired, 0, EnergyParameters.MaxLoop);
-            _off = new long[_n * _n];
-            long total = 0;
-            for (var i = 0; i < _n; i++)
+            _beam = beam;
+            if (beam > 0)
             {
-                for (var j = i; j < _n; j++)
-                {
-                    _off[(i * _n) + j] = total;
-                    total += _l.Count[i] * _l.Count[j];
-                }
+                // Beam mode: no n² tables at all.
+                _off = [];
+                _offOpen = [];
+                _c = [];
+                _m = [];
+                _s2 = [];
+                _mo = [];
+                AllocateBeam();
             }
-            _offOpen = new long[_n * _n];
-            long totalOpen = 0;
-            for (var i = 0; i < _n; i++)
+            else
             {
-                for (var j = i; j < _n - 1; j++)
+                _off = new long[_n * _n];
+                long total = 0;
+                for (var i = 0; i < _n; i++)
                 {
-                    _offOpen[(i * _n) + j] = totalOpen;
-                    totalOpen += _l.Count[i] * _l.Count[j + 1];
+                    for (var j = i; j < _n; j++)
+                    {
+                        _off[(i * _n) + j] = total;
+                        total += _l.Count[i] * _l.Count[j];
+                    }
                 }
+                _offOpen = new long[_n * _n];
+                long totalOpen = 0;
+                for (var i = 0; i < _n; i++)
+                {
+                    for (var j = i; j < _n - 1; j++)
+                    {
+                        _offOpen[(i * _n) + j] = totalOpen;
+                        totalOpen += _l.Count[i] * _l.Count[j + 1];
+                    }
+                }
+                _c = Filled(total);
+                _m = Filled(total);
+                _s2 = Filled(total);
+                _mo = Filled(Math.Max(totalOpen, 1));
             }
-            _c = Filled(total);
-            _m = Filled(total);
-            _s2 = Filled(total);
-            _mo = Filled(Math.Max(totalOpen, 1));
             _reach = Reach();
             _left = new Chain[_n][][][];
             _right = new Chain[_n][][][];
             _stemMulti = p.MultiIntern;
             _letter = new int[_n];
             Array.Fill(_letter, -1);
+            (_complete, _codonPrefix) = Completion();
+            _ring = new float[Ring][];
+            for (var r = 0; r < Ring; r++)
+            {
+                _ring[r] = new float[_n * Slot];
+            }
         }
 
         private static float[] Filled(long size)
@@ -158,7 +179,7 @@ public sealed partial class LatticeDesigner
         private Chain[] Left(int i, int a, int n1)
         {
             _left[i] ??= new Chain[_l.Count[i]][][];
-            _left[i][a] ??= new Chain[_maxU + 1][];
+            _left[i][a] ??= new Chain[ShortRun + 1][];
             if (_left[i][a][n1] is { } cached)
             {
                 return cached;
@@ -191,14 +212,14 @@ public sealed partial class LatticeDesigner
                 }
                 Walk(i + 1, a, 0);
             }
-            return _left[i][a][n1] = [.. list];
+            return _left[i][a][n1] = Dedupe(list);
         }
 
         // Right chains of a loop closed at j (letter b) with n2 unpaired: the inner pair's letter at q = j - n2 - 1.
         private Chain[] Right(int j, int b, int n2)
         {
             _right[j] ??= new Chain[_l.Count[j]][][];
-            _right[j][b] ??= new Chain[_maxU + 1][];
+            _right[j][b] ??= new Chain[ShortRun + 1][];
             if (_right[j][b][n2] is { } cached)
             {
                 return cached;
@@ -231,15 +252,20 @@ public sealed partial class LatticeDesigner
                 }
                 Walk(j - 1, b, 0);
             }
-            return _right[j][b][n2] = [.. list];
+            return _right[j][b][n2] = Dedupe(list);
         }
 
         public (int[] Letters, double Objective) Run()
         {
+            if (_beam > 0)
+            {
+                return RunBeam();
+            }
             for (var i = _n - 1; i >= 0; i--)
             {
                 for (var j = i + 4; j < _n; j++)
                 {
+                    PrepareLoops(i, j);
                     for (var a = 0; a < _l.Count[i]; a++)
                     {
                         for (var b = 0; b < _l.Count[j]; b++)
@@ -270,6 +296,7 @@ public sealed partial class LatticeDesigner
                         }
                     }
                 }
+                FillInnerRow(i);
             }
             return Exterior();
         }
@@ -281,21 +308,20 @@ public sealed partial class LatticeDesigner
             {
                 return Inf;
             }
-            var target = trace is null ? 0 : _c[Idx(i, a, j, b)];
+            var target = trace is null ? 0 : CAt(i, a, j, b);
             var ends = _l.Cost[i][a] + _l.Cost[j][b];
             var best = Inf;
             var h = j - i - 1;
-            if (h == 3)
+            if (h is >= 3 and <= SpecialHairpinMax)
             {
-                var v = ends + _p.Hairpin[3] + Au(type) + PathCost(i, a, j, b);
-                if (trace is not null && v == target)
+                var v = ShortHairpin(i, a, j, b, type, ends, trace is null ? null : target);
+                if (trace is not null && v <= target + Eps)
                 {
-                    FillPath(i, a, j, b);
                     return v;
                 }
                 best = Math.Min(best, v);
             }
-            else if (h <= EnergyParameters.MaxLoop)
+            else if (h > SpecialHairpinMax && h <= EnergyParameters.MaxLoop)
             {
                 for (var x = 0; x < _l.Count[i + 1]; x++)
                 {
@@ -311,7 +337,7 @@ public sealed partial class LatticeDesigner
                         }
                         var v = ends + _p.Hairpin[h] + _p.MismatchHairpin[EnergyParameters.M(type, _l.Base[i + 1][x], _l.Base[j - 1][z])]
                             + _l.Cost[i + 1][x] + _l.Cost[j - 1][z] + PathCost(i + 1, x, j - 1, z);
-                        if (trace is not null && v == target)
+                        if (trace is not null && v <= target + Eps)
                         {
                             _letter[i + 1] = x;
                             _letter[j - 1] = z;
@@ -322,9 +348,9 @@ public sealed partial class LatticeDesigner
                     }
                 }
             }
-            for (var n1 = 0; n1 <= _maxU; n1++)
+            for (var n1 = 0; n1 <= Math.Min(ShortRun, _maxU); n1++)
             {
-                for (var n2 = 0; n1 + n2 <= _maxU; n2++)
+                for (var n2 = 0; n2 <= ShortRun && n1 + n2 <= _maxU; n2++)
                 {
                     var pp = i + n1 + 1;
                     var q = j - n2 - 1;
@@ -338,14 +364,14 @@ public sealed partial class LatticeDesigner
                     {
                         foreach (var rc in right)
                         {
-                            var inner = _c[Idx(pp, lc.Inner, q, rc.Inner)];
+                            var inner = CAt(pp, lc.Inner, q, rc.Inner);
                             if (inner >= Inf)
                             {
                                 continue;
                             }
                             var type2 = RnaBases.Pair(_l.Base[q][rc.Inner], _l.Base[pp][lc.Inner]);
                             var v = ends + inner + lc.Cost + rc.Cost + LoopEnergy.Interior(_p, n1, n2, type, type2, lc.Near, rc.Far, lc.Far, rc.Near);
-                            if (trace is not null && v == target)
+                            if (trace is not null && v <= target + Eps)
                             {
                                 for (var t = 0; t < n1; t++)
                                 {
@@ -363,6 +389,17 @@ public sealed partial class LatticeDesigner
                     }
                 }
             }
+            if (j - i - 1 >= MinDecomposedSpan && _maxU > ShortRun)
+            {
+                if (trace is null)
+                {
+                    best = Math.Min(best, DecomposedBest(i, a, j, b, type, ends));
+                }
+                else if (TraceDecomposed(i, a, j, b, type, ends, target, trace) is var found && found < Inf)
+                {
+                    return found;
+                }
+            }
             if (h >= 10)
             {
                 var closing = ends + _p.MultiClosing + _stemMulti + Au(RnaBases.Pair(_l.Base[j][b], _l.Base[i][a]));
@@ -378,8 +415,8 @@ public sealed partial class LatticeDesigner
                         {
                             continue;
                         }
-                        var v = closing + _s2[Idx(i + 1, c, j - 1, d)];
-                        if (trace is not null && v == target)
+                        var v = closing + S2At(i + 1, c, j - 1, d);
+                        if (trace is not null && v <= target + Eps)
                         {
                             trace.Push((2, i + 1, c, j - 1, d));
                             return v;
@@ -404,12 +441,12 @@ public sealed partial class LatticeDesigner
                 for (var f = 0; f < _l.Count[k + 1]; f++)
                 {
                     var v = _mo[IdxOpen(i, a, k, f)] + _m[Idx(k + 1, f, j, b)];
-                    if (trace is not null && v == target && v < Inf)
+                    if (trace is not null && v <= target + Eps && v < Inf)
                     {
                         var left = _mo[IdxOpen(i, a, k, f)];
                         for (var e = 0; e < _l.Count[k]; e++)
                         {
-                            if (_l.Compatible(k, e, f) && _m[Idx(i, a, k, e)] == left)
+                            if (_l.Compatible(k, e, f) && _m[Idx(i, a, k, e)] <= left + Eps)
                             {
                                 trace.Push((1, i, a, k, e));
                                 trace.Push((1, k + 1, f, j, b));
@@ -436,7 +473,7 @@ public sealed partial class LatticeDesigner
             if (type != 0 && _c[x] < Inf)
             {
                 var v = _c[x] + _stemMulti + Au(type);
-                if (trace is not null && v == target)
+                if (trace is not null && v <= target + Eps)
                 {
                     trace.Push((0, i, a, j, b));
                     return v;
@@ -448,7 +485,7 @@ public sealed partial class LatticeDesigner
                 if (_l.Compatible(j - 1, c, b))
                 {
                     var v = _m[Idx(i, a, j - 1, c)] + _l.Cost[j][b] + _p.MultiBase;
-                    if (trace is not null && v == target)
+                    if (trace is not null && v <= target + Eps)
                     {
                         trace.Push((1, i, a, j - 1, c));
                         return v;
@@ -461,7 +498,7 @@ public sealed partial class LatticeDesigner
                 if (_l.Compatible(i, a, c))
                 {
                     var v = _m[Idx(i + 1, c, j, b)] + _l.Cost[i][a] + _p.MultiBase;
-                    if (trace is not null && v == target)
+                    if (trace is not null && v <= target + Eps)
                     {
                         trace.Push((1, i + 1, c, j, b));
                         return v;
@@ -470,7 +507,7 @@ public sealed partial class LatticeDesigner
                 }
             }
             var s = _s2[x];
-            if (trace is not null && s == target)
+            if (trace is not null && s <= target + Eps)
             {
                 trace.Push((2, i, a, j, b));
                 return s;

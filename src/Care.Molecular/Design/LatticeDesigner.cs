@@ -47,7 +47,7 @@ public sealed partial class LatticeDesigner
             }
         }
         var lattice = new CodonLattice(p, _table, options.Lambda);
-        var search = new Search(_p, lattice, options.MaxInteriorUnpaired);
+        var search = new Search(_p, lattice, options.MaxInteriorUnpaired, options.Beam);
         var (letters, objective) = search.Run();
         var chars = new char[lattice.N];
         for (var i = 0; i < lattice.N; i++)
