@@ -45,6 +45,7 @@ internal static class CommandTree
         yield return Lab.EvalScreeningCommand.Build();
         yield return Epidemic.EvalSurveillanceCommand.Build();
         yield return Kiosk.EvalIrisCommand.Build();
+        yield return Demo.EvalSwapCommand.Build();
         yield return Lab.EvalVerificationCommand.Build();
     }
 
