@@ -208,4 +208,20 @@ public sealed class LearnedStateBlobTests
     }
 
     private static byte[] LearnedStatePayloadBytes(LearnedState state) => LearnedStatePayload.Write(state);
+
+    [Fact]
+    public void Given_a_state_whose_governor_part_is_inconsistent_When_a_loop_restores_it_Then_it_is_refused_and_the_loop_is_left_as_it_was()
+    {
+        var (lived, clock) = LivedLoop();
+        var good = lived.Snapshot();
+        var loop = new PatchGlucoseLoop(Quest, clock);
+        var before = loop.Snapshot();
+        var bad = good with { Governor = good.Governor with { DoseCount = -1 } };
+        Assert.Throws<ArgumentException>(() => loop.Restore(bad));
+        var after = loop.Snapshot();
+        Assert.Equal(before.Controller.MealReviews, after.Controller.MealReviews);
+        Assert.Equal(before.Controller.BasalUnitsPerMinute, after.Controller.BasalUnitsPerMinute);
+        Assert.Equal(before.Controller.CgmCount, after.Controller.CgmCount);
+        Assert.NotEqual(good.Controller.CgmCount, after.Controller.CgmCount);
+    }
 }
