@@ -41,4 +41,25 @@ public sealed class DiabeticWearerTests
         Assert.Equal(outcome.DiabeticMinutesInRange, again.DiabeticMinutesInRange);
         Assert.Equal(outcome.InsulinDeliveredUnits, again.InsulinDeliveredUnits);
     }
+
+    [Fact]
+    public async Task Given_a_new_patch_every_day_When_each_starts_from_the_transferred_state_Then_the_glucose_outcome_equals_one_patch_and_a_stranger_differs()
+    {
+        var cohort = VirtualCohort.Load(SharedData.RequireFolder("t1d"));
+        var settings = new DemoSettings(2, 3, 9, Start, "s") { Cohort = cohort, DiabeticShare = 0.5, EcgShare = 0 };
+        async Task<DemoOutcome> Run(LearnedStateMode mode) =>
+            await DemoSimulation.RunAsync(settings with { LearnedState = mode }, new InMemoryHermes(), cancellationToken: TestContext.Current.CancellationToken);
+        var moved = await Run(LearnedStateMode.Transfer);
+        var one = await Run(LearnedStateMode.OnePatch);
+        var stranger = await Run(LearnedStateMode.Stranger);
+
+        // Three daily visits swap the patch three times; each new patch got the old one's state.
+        Assert.Equal(3, moved.LearnedStateTransfers);
+        Assert.InRange(moved.LearnedStateBytes / 3, 5_000, 12_000);
+        Assert.Equal(0, one.LearnedStateTransfers);
+        Assert.Equal(one.DiabeticMinutesInRange, moved.DiabeticMinutesInRange);
+        Assert.Equal(one.DosesGenerated, moved.DosesGenerated);
+        Assert.Equal(one.InsulinDeliveredUnits, moved.InsulinDeliveredUnits, 9);
+        Assert.NotEqual(one.InsulinDeliveredUnits, stranger.InsulinDeliveredUnits, 3);
+    }
 }

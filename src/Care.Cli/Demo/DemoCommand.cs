@@ -106,6 +106,7 @@ internal static class DemoCommand
             DoseRecordsStored = dosesStored,
             InsulinDeliveredUnits = Math.Round(outcome.InsulinDeliveredUnits, 1),
             CartridgeAlerts = outcome.CartridgeAlerts,
+            LearnedStateTransfers = outcome.LearnedStateTransfers,
             TimeInRangePercent = outcome.TimeInRangePercent is double tir ? Math.Round(tir, 1) : null,
             EcgWearers = outcome.EcgWearers,
             EcgSamples = outcome.EcgSamples,
@@ -148,6 +149,7 @@ internal static class DemoCommand
         table.AddRow("insulin delivered (U)", $"{s.InsulinDeliveredUnits:N1}");
         table.AddRow("time in range 70-180 mg/dL (true BG)", s.TimeInRangePercent is double tir ? $"{tir:N1} %" : "-");
         table.AddRow("cartridge alerts", $"{s.CartridgeAlerts:N0}");
+        table.AddRow("learned state moved to new patches", $"{s.LearnedStateTransfers:N0}");
         table.AddRow("ECG wearers (patch ECG pipeline)", $"{s.EcgWearers:N0}");
         table.AddRow("ECG samples processed (250 Hz)", $"{s.EcgSamples:N0}");
         table.AddRow("arrhythmias drawn (AF / V runs / pauses)", Kinds(s.ArrhythmiasDrawn));

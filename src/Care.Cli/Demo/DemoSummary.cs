@@ -42,6 +42,9 @@ internal sealed record DemoSummary
     /// <summary>Diabetic wearers' time with the simulator's true glucose in 70–180 mg/dL, percent; null without them.</summary>
     public required double? TimeInRangePercent { get; init; }
 
+    /// <summary>Learned-state blobs a diabetic wearer's old patch sealed for the new one and the new one loaded (ADR 0018).</summary>
+    public int LearnedStateTransfers { get; init; }
+
     /// <summary>Wearers whose patch recorded ECG (a daily window) and ran the ECG pipeline.</summary>
     public required int EcgWearers { get; init; }
 

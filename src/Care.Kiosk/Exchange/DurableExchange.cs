@@ -2,6 +2,7 @@ using Care.Kiosk.Cartridges;
 using Care.Kiosk.Exchange.Hardware;
 using Care.Kiosk.Exchange.Journal;
 using Care.Kiosk.Models;
+using Care.Patch.State;
 using Care.Trust.Bundles;
 
 namespace Care.Kiosk.Exchange;
@@ -9,7 +10,9 @@ namespace Care.Kiosk.Exchange;
 /// <summary>
 /// A kiosk exchange as a durable state machine (ADR 0013): detach the old patch → read and verify
 /// its sealed bundle into the forward queue → forward the queue to Hermes → fill and assay the
-/// cartridge to the proven plan → load the proven model → attach the new patch → wipe the old patch
+/// cartridge to the proven plan → load the proven model → move the wearer's learned state from the
+/// old patch to the new one (verified at the kiosk and again by the new patch; ADR 0018) → attach
+/// the new patch → wipe the old patch
 /// only once Hermes acknowledged its bundle. Each step writes an intent to the journal before it
 /// takes effect and the phase reached after; every effect carries an idempotency key (the exchange
 /// id per step; the cartridge id towards the filler; the sealed bytes' bundle id towards Hermes),
@@ -154,6 +157,10 @@ public sealed class DurableExchange(
                     break;
 
                 case ExchangePhase.ModelLoaded:
+                    if (MoveLearnedState(r) is { } refused)
+                    {
+                        return Abandon(id, refused);
+                    }
                     Step(id, "Attach", () => robot.Attach(r.NewPatch, r.Wearer, Key(id, "attach")));
                     phase = Reached(id, ExchangePhase.Attached, $"new patch {r.NewPatch.Value} on");
                     break;
@@ -170,6 +177,26 @@ public sealed class DurableExchange(
                 default:
                     return new ExchangeOutcome(id, phase, record.Message);
             }
+        }
+    }
+
+    // The old patch seals its learned state for the new patch's key; the kiosk checks who made it and
+    // for whom before the new patch loads it (journaled intent, idempotency key). Re-reading on resume
+    // is safe: the old patch offers the same state until it is wiped, and a repeated load is a no-op.
+    // Returns the message for the wearer when the state is refused, else null.
+    private string? MoveLearnedState(ExchangeRequest r)
+    {
+        var id = r.ExchangeId;
+        try
+        {
+            var blob = port.ReadLearnedState(r.OldPatch, port.ReadStateKey(r.NewPatch));
+            LearnedStateBlob.Verify(blob, r.Wearer, r.OldPatch, r.OldPatchKey);
+            Step(id, "LoadState", () => port.LoadLearnedState(r.NewPatch, blob, r.OldPatch, r.OldPatchKey, Key(id, "state")));
+            return null;
+        }
+        catch (LearnedStateRefusedException e)
+        {
+            return $"your settings could not be moved to the new patch ({e.Message}). The new patch was not put on and nothing was wiped; please see your care team";
         }
     }
 

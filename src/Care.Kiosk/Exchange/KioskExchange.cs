@@ -19,9 +19,16 @@ public sealed class KioskExchange(IHermesUplink uplink, TimeProvider time, Actio
     /// Prepares a fresh patch for a wearer: a new hybrid identity generated on the patch, registered
     /// with Hermes for that wearer before the patch goes on the body, and Hermes's key to seal bundles for.
     /// </summary>
-    public async Task<WearablePatch> IssuePatchAsync(PatchId id, WearerId wearer, CancellationToken cancellationToken = default)
+    public Task<WearablePatch> IssuePatchAsync(PatchId id, WearerId wearer, CancellationToken cancellationToken = default) =>
+        IssuePatchAsync(id, wearer, HybridSigningKey.Generate(), cancellationToken);
+
+    /// <summary>
+    /// As the other overload, with the identity <paramref name="key"/> the patch generated (the caller
+    /// also hands it to the patch's <c>PatchStateKeeper</c>, which signs the learned state with it).
+    /// </summary>
+    public async Task<WearablePatch> IssuePatchAsync(PatchId id, WearerId wearer, HybridSigningKey key, CancellationToken cancellationToken = default)
     {
-        var key = HybridSigningKey.Generate();
+        ArgumentNullException.ThrowIfNull(key);
         await uplink.RegisterPatchAsync(id, wearer, key.PublicKey, cancellationToken);
         return new WearablePatch(id, wearer, new PatchCredentials(key, uplink.RecipientKey));
     }

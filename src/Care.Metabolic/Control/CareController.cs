@@ -18,7 +18,7 @@ namespace Care.Metabolic.Control;
 /// carbohydrate is absorbing. Uses only <see cref="CareControllerSettings"/> (from <c>Quest.csv</c>).
 /// Not thread-safe; one instance per wearer.
 /// </summary>
-public sealed class CareController : IInsulinController
+public sealed partial class CareController : IInsulinController
 {
     private const int MaxMeals = 16;
     private const int HistoryLength = 16;

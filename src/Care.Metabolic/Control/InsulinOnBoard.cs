@@ -31,6 +31,23 @@ public sealed class InsulinOnBoard
     /// <summary>Insulin acting now, in U/min.</summary>
     public double ActivityUnitsPerMinute => _s2 / _tau;
 
+    /// <summary>The first (depot) compartment in U; with <see cref="Compartment2Units"/> the whole state.</summary>
+    public double Compartment1Units => _s1;
+
+    /// <summary>The second (acting) compartment in U.</summary>
+    public double Compartment2Units => _s2;
+
+    /// <summary>Sets both compartments (U, finite), as a snapshot recorded them.</summary>
+    public void SetCompartments(double compartment1Units, double compartment2Units)
+    {
+        if (!double.IsFinite(compartment1Units) || !double.IsFinite(compartment2Units))
+        {
+            throw new ArgumentOutOfRangeException(nameof(compartment1Units), "insulin compartments must be finite");
+        }
+        _s1 = compartment1Units;
+        _s2 = compartment2Units;
+    }
+
     /// <summary>Sets the state to the steady state of a constant infusion (U/min).</summary>
     public void SetSteadyState(double unitsPerMinute)
     {

@@ -12,7 +12,7 @@ namespace Care.Metabolic.Safety;
 /// otherwise the request clamped to max basal, max bolus, max insulin on board and the hourly total.
 /// Invalid requests (NaN, negative, infinite) become the scheduled basal. Not thread-safe.
 /// </summary>
-public sealed class SafetyGovernor
+public sealed partial class SafetyGovernor
 {
     /// <summary>Time constant of the governor's own insulin model (minutes); long, so IOB is over- rather than under-estimated.</summary>
     public const double IobTauMinutes = 75;

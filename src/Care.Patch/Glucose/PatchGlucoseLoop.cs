@@ -15,8 +15,9 @@ namespace Care.Patch.Glucose;
 /// both set from the wearer's <see cref="QuestParameters"/>) decides the dose; the dose's units are
 /// delivered from the <see cref="InsulinCartridge"/>; the <see cref="DoseRecord"/> goes to the outbox's
 /// doses, so it rides in the same sealed bundle as the readings and is released with them on
-/// acknowledgement. The loop outlives a patch swap (its insulin-on-board memory must), so the patch is
-/// passed to each step; a fresh patch comes with a fresh cartridge (<see cref="ReplaceCartridge"/>).
+/// acknowledgement. A new patch starts a new loop restored from the old patch's transferred state
+/// (<see cref="Snapshot"/>, <see cref="Restore"/>; the blob is <c>Care.Patch.State</c>'s), so the
+/// insulin-on-board memory and what was learned survive the swap; the patch is passed to each step.
 /// Time comes from the injected <see cref="TimeProvider"/>: a step's reading is taken "now".
 /// Not thread safe.
 /// </summary>
@@ -75,6 +76,39 @@ public sealed class PatchGlucoseLoop
         Cartridge = new InsulinCartridge(CartridgeFillUnits, LowReservoirUnits, _time);
         _alertsSeen = 0;
     }
+
+    /// <summary>What the loop has learned and remembers, to move to the next patch.</summary>
+    /// <exception cref="InvalidOperationException">The loop's controller is not Care's (only it has a snapshot).</exception>
+    public PatchGlucoseLoopState Snapshot() =>
+        new(Controller.Snapshot(), _loop.Governor.Snapshot(), _lastGoodReading);
+
+    /// <summary>
+    /// Continues from <paramref name="state"/> (taken from the wearer's previous patch, whose loop had
+    /// the same questionnaire): this loop then decides exactly as that one would have. The counters
+    /// (<see cref="Readings"/>, <see cref="Doses"/>, <see cref="DeliveredUnits"/>) are this patch's own.
+    /// </summary>
+    /// <exception cref="ArgumentException">The state is inconsistent (see <see cref="CareController.Restore"/>); the loop is left as it was.</exception>
+    public void Restore(PatchGlucoseLoopState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var before = Snapshot();
+        try
+        {
+            Controller.Restore(state.Controller);
+            _loop.Governor.Restore(state.Governor);
+        }
+        catch (ArgumentException)
+        {
+            // All or nothing: a refused state leaves the loop as it was.
+            Controller.Restore(before.Controller);
+            _loop.Governor.Restore(before.Governor);
+            throw;
+        }
+        _lastGoodReading = state.LastGoodReading;
+    }
+
+    private CareController Controller => _loop.Controller as CareController
+        ?? throw new InvalidOperationException($"the loop's controller '{_loop.Controller.Name}' keeps no snapshot");
 
     /// <summary>One control period, starting now.</summary>
     /// <param name="patch">The patch on the wearer now; receives the reading and the dose.</param>

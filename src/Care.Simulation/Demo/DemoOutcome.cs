@@ -36,6 +36,12 @@ public sealed record DemoOutcome(
     /// <summary>Of those, minutes with the simulator's true glucose in 70–180 mg/dL.</summary>
     public long DiabeticMinutesInRange { get; init; }
 
+    /// <summary>Learned-state blobs moved from an old patch to a new one (signed, encrypted, verified, loaded).</summary>
+    public int LearnedStateTransfers { get; init; }
+
+    /// <summary>Bytes of those blobs.</summary>
+    public long LearnedStateBytes { get; init; }
+
     /// <summary>Wearers whose patch recorded ECG.</summary>
     public int EcgWearers { get; init; }
 

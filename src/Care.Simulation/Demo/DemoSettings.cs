@@ -36,6 +36,12 @@ public sealed record DemoSettings(int Wearers, int Days, int Seed, DateTimeOffse
     public bool HasEcg(int index) =>
         Math.Floor((index + 1) * EcgShare + 1e-9) > Math.Floor(index * EcgShare + 1e-9);
 
+    /// <summary>
+    /// What a diabetic wearer's new patch knows at a swap (default <see cref="LearnedStateMode.Transfer"/>:
+    /// the old patch's learned state, sealed and moved as in the field, ADR 0018).
+    /// </summary>
+    public LearnedStateMode LearnedState { get; init; } = LearnedStateMode.Transfer;
+
     /// <summary>Checks the ranges; throws <see cref="ArgumentOutOfRangeException"/> naming the setting.</summary>
     public void Validate()
     {

@@ -1,11 +1,11 @@
 using Care.Core.Ids;
 using Care.Kiosk.Exchange;
-using Care.Metabolic.Cartridge;
 using Care.Metabolic.Sensing;
 using Care.Patch.Runtime;
 using Care.Simulation.Ecg;
 using Care.Simulation.Glucose;
 using Care.Simulation.Vitals;
+using Care.Trust.Identity;
 
 namespace Care.Simulation.Demo;
 
@@ -14,7 +14,9 @@ namespace Care.Simulation.Demo;
 /// with a patch on, visits a kiosk once a day (and once more at the end), where the exchange
 /// uploads the outbox to Hermes and a fresh patch goes on. Wearers run in parallel; Hermes
 /// serialises its writes. About one wearer in seven per week falls acutely ill. With a T1D cohort,
-/// a share of the wearers are diabetic: a UVA/Padova body whose patch runs Care's insulin loop.
+/// a share of the wearers are diabetic: a UVA/Padova body whose patch runs Care's insulin loop; every
+/// day's patch is a new device whose loop starts from the state the old patch sealed for it
+/// (<see cref="DemoSettings.LearnedState"/>, ADR 0018).
 /// A share of the wearers (<see cref="DemoSettings.EcgShare"/>) wear an ECG patch for a daily window
 /// (<see cref="EcgWearer"/>): synthetic ECG, Care.Cardio's pipeline on the patch, rhythm events to Hermes.
 /// </summary>
@@ -50,10 +52,12 @@ public static class DemoSimulation
             [.. lives.Where(l => l.Illness is not null).Select(l => (l.Wearer, l.Illness!.Value))])
         {
             DiabeticWearers = diabetic.Count,
-            GlucoseReadings = diabetic.Sum(d => d.Loop.Readings),
+            GlucoseReadings = diabetic.Sum(d => d.Readings),
             DosesGenerated = lives.Sum(l => l.Doses),
-            InsulinDeliveredUnits = diabetic.Sum(d => d.Loop.DeliveredUnits),
-            CartridgeAlerts = diabetic.Sum(d => Enum.GetValues<CartridgeAlertKind>().Sum(d.Loop.AlertCount)),
+            InsulinDeliveredUnits = diabetic.Sum(d => d.DeliveredUnits),
+            CartridgeAlerts = diabetic.Sum(d => d.CartridgeAlerts),
+            LearnedStateTransfers = lives.Sum(l => l.Transfers),
+            LearnedStateBytes = lives.Sum(l => l.TransferBytes),
             DiabeticMinutes = diabetic.Sum(d => d.Minutes),
             DiabeticMinutesInRange = diabetic.Sum(d => d.MinutesInRange),
             EcgWearers = ecg.Count,
@@ -88,7 +92,9 @@ public static class DemoSimulation
             : null;
         var ecg = settings.HasEcg(index) ? new EcgWearer(profile, seed ^ 0xEC6, settings.EcgHoursPerDay) : null;
         var life = new WearerLife(wearer, onset, glucose) { Ecg = ecg };
-        var patch = await NewPatchAsync(exchange, wearer, life.Visits + 1, cancellationToken);
+        // Only a diabetic wearer's patch has learned anything worth moving (ECG keeps no state across recordings).
+        bool transfer = glucose is not null && settings.LearnedState == LearnedStateMode.Transfer;
+        var (patch, side) = await NewPatchAsync(exchange, wearer, life.Visits + 1, transfer, cancellationToken);
         var visit = WholeMinute(new DateTimeOffset(settings.Start.UtcDateTime.Date, TimeSpan.Zero).AddHours(profile.KioskHour));
         if (visit <= settings.Start)
         {
@@ -100,8 +106,16 @@ public static class DemoSimulation
             {
                 ecg?.Stop();
                 clock.Set(t);
-                patch = await VisitAsync(exchange, patch, life, progress, cancellationToken, swap: true);
-                glucose?.Loop.ReplaceCartridge();
+                await VisitAsync(exchange, patch, life, progress, cancellationToken, swap: true);
+                var (next, nextSide) = await NewPatchAsync(exchange, wearer, life.Visits + 1, transfer, cancellationToken);
+                if (glucose is not null)
+                {
+                    // Every day's patch is a new device: its loop starts from the transferred state (or as the mode says).
+                    int bytes = PatchHandover.Swap(glucose, settings.LearnedState, side, nextSide, t);
+                    life.Transfers += bytes > 0 ? 1 : 0;
+                    life.TransferBytes += bytes;
+                }
+                (patch, side) = (next, nextSide);
                 visit = visit.AddDays(1);
             }
             // While the ECG runs, its heart rate replaces the optical one (one heart rate per minute).
@@ -119,8 +133,8 @@ public static class DemoSimulation
         return life;
     }
 
-    /// <summary>A kiosk visit: upload the outbox, then (except at the end) swap the patch for a fresh one.</summary>
-    private static async Task<WearablePatch> VisitAsync(
+    /// <summary>A kiosk visit: upload the outbox and (except at the end) retire the patch, which leaves the body.</summary>
+    private static async Task VisitAsync(
         KioskExchange exchange, WearablePatch patch, WearerLife life, IProgress<int>? progress, CancellationToken cancellationToken, bool swap)
     {
         await exchange.RunAsync(patch, cancellationToken);
@@ -134,12 +148,20 @@ public static class DemoSimulation
         life.Doses += patch.DosesRecorded;
         life.Visits++;
         progress?.Report(1);
-        return swap ? await NewPatchAsync(exchange, life.Wearer, life.Visits + 1, cancellationToken) : patch;
     }
 
-    /// <summary>A fresh patch with its own identity, registered with Hermes by the kiosk.</summary>
-    private static Task<WearablePatch> NewPatchAsync(KioskExchange exchange, WearerId wearer, int number, CancellationToken cancellationToken) =>
-        exchange.IssuePatchAsync(PatchId.Parse($"P{wearer.Value[1..]}-{number}"), wearer, cancellationToken);
+    /// <summary>
+    /// A fresh patch with its own identity, registered with Hermes by the kiosk; with
+    /// <paramref name="keeper"/>, also its side of the learned-state handover (a KEM key of its own).
+    /// </summary>
+    private static async Task<(WearablePatch Patch, PatchHandover.Side? Side)> NewPatchAsync(
+        KioskExchange exchange, WearerId wearer, int number, bool keeper, CancellationToken cancellationToken)
+    {
+        var id = PatchId.Parse($"P{wearer.Value[1..]}-{number}");
+        var identity = HybridSigningKey.Generate();
+        var patch = await exchange.IssuePatchAsync(id, wearer, identity, cancellationToken);
+        return (patch, keeper ? PatchHandover.Side.Create(id, wearer, identity) : null);
+    }
 
     /// <summary>SplitMix64 of (run seed, wearer index): stable across processes, unlike <see cref="HashCode"/>.</summary>
     internal static int WearerSeed(int runSeed, int index)
@@ -160,6 +182,10 @@ public static class DemoSimulation
         public EcgWearer? Ecg { get; init; }
 
         public long Doses { get; set; }
+
+        public int Transfers { get; set; }
+
+        public long TransferBytes { get; set; }
 
         public WearerId Wearer { get; } = wearer;
 

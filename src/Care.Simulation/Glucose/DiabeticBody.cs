@@ -1,3 +1,4 @@
+using Care.Metabolic.Cartridge;
 using Care.Metabolic.Patients;
 using Care.Metabolic.Scenarios;
 using Care.Metabolic.Sensing;
@@ -25,7 +26,12 @@ internal sealed class DiabeticBody
     private readonly Scenario _meals;
     private readonly DateTimeOffset _midnight;
     private readonly int _periodMinutes = (int)PatchGlucoseLoop.Period.TotalMinutes;
+    private readonly TimeProvider _clock;
     private double _insulinUnitsPerMinute;
+    private long _earlierReadings;
+    private long _earlierDoses;
+    private double _earlierDeliveredUnits;
+    private int _earlierAlerts;
 
     /// <param name="patient">The virtual patient (physiology for the simulator, Quest for the patch).</param>
     /// <param name="sensor">The CGM model; its sample period must be the loop's.</param>
@@ -47,6 +53,7 @@ internal sealed class DiabeticBody
         _midnight = new DateTimeOffset(start.UtcDateTime.Date, TimeSpan.Zero);
         // One more day than simulated: a start after midnight runs into the next calendar day.
         _meals = new Scenario(ScenarioKind.Standard, seed, days + 1);
+        _clock = clock;
         Loop = new PatchGlucoseLoop(patient.Quest, clock);
         // The sensor's history needs one reading before the first one the loop sees (MODEL.md section 8).
         _sensor.Read(_body.GlucoseMgPerDl);
@@ -55,8 +62,49 @@ internal sealed class DiabeticBody
     /// <summary>The virtual patient.</summary>
     public VirtualPatient Patient { get; }
 
-    /// <summary>The patch's insulin loop (it outlives patch swaps).</summary>
-    public PatchGlucoseLoop Loop { get; }
+    /// <summary>The insulin loop of the patch on the body now (a new patch brings a new loop, see <see cref="StartNewPatch"/>).</summary>
+    public PatchGlucoseLoop Loop { get; private set; }
+
+    /// <summary>CGM readings accepted, all patches.</summary>
+    public long Readings => _earlierReadings + Loop.Readings;
+
+    /// <summary>Doses decided, all patches.</summary>
+    public long Doses => _earlierDoses + Loop.Doses;
+
+    /// <summary>Insulin that left the cartridges (U), all patches.</summary>
+    public double DeliveredUnits => _earlierDeliveredUnits + Loop.DeliveredUnits;
+
+    /// <summary>Cartridge alerts raised, all patches and kinds.</summary>
+    public int CartridgeAlerts => _earlierAlerts + Enum.GetValues<CartridgeAlertKind>().Sum(Loop.AlertCount);
+
+    /// <summary>Insulin that reached the body (U): the dose records' units, summed minute by minute.</summary>
+    public double InsulinToBodyUnits { get; private set; }
+
+    /// <summary>Sum of the true glucose over the minutes simulated (mg/dL·min); over <see cref="Minutes"/> it is the mean.</summary>
+    public double GlucoseSumMgPerDl { get; private set; }
+
+    /// <summary>Minutes with true glucose below 70 mg/dL.</summary>
+    public long MinutesBelowRange { get; private set; }
+
+    /// <summary>The lowest true glucose so far (mg/dL).</summary>
+    public double LowestMgPerDl { get; private set; } = double.PositiveInfinity;
+
+    /// <summary>
+    /// A new patch went on: its loop is a new device, restored from <paramref name="state"/> (the
+    /// old patch's learned state after transfer) or, when null, a stranger to the wearer.
+    /// </summary>
+    public void StartNewPatch(PatchGlucoseLoopState? state)
+    {
+        _earlierReadings += Loop.Readings;
+        _earlierDoses += Loop.Doses;
+        _earlierDeliveredUnits += Loop.DeliveredUnits;
+        _earlierAlerts += Enum.GetValues<CartridgeAlertKind>().Sum(Loop.AlertCount);
+        Loop = new PatchGlucoseLoop(Patient.Quest, _clock);
+        if (state is not null)
+        {
+            Loop.Restore(state);
+        }
+    }
 
     /// <summary>Minutes simulated.</summary>
     public long Minutes { get; private set; }
@@ -89,10 +137,18 @@ internal sealed class DiabeticBody
             _body.AnnounceMeal(events.MealGrams);
         }
         _body.Step(_insulinUnitsPerMinute);
+        InsulinToBodyUnits += _insulinUnitsPerMinute;
         Minutes++;
-        if (_body.GlucoseMgPerDl is >= RangeLowMgPerDl and <= RangeHighMgPerDl)
+        var glucose = _body.GlucoseMgPerDl;
+        if (glucose is >= RangeLowMgPerDl and <= RangeHighMgPerDl)
         {
             MinutesInRange++;
         }
+        else if (glucose < RangeLowMgPerDl)
+        {
+            MinutesBelowRange++;
+        }
+        LowestMgPerDl = Math.Min(LowestMgPerDl, glucose);
+        GlucoseSumMgPerDl += glucose;
     }
 }

@@ -114,6 +114,12 @@ internal static class CrashHarness
                     {
                         violations.Add($"{r.ExchangeId}: completed but old patch not wiped");
                     }
+                    if (hw.StateLoads.GetValueOrDefault(r.NewPatch) != 1 || !hw.Loaded.TryGetValue(r.NewPatch, out var loaded)
+                        || loaded.InsulinLoop!.Controller.MealReviews != hw.Learned[r.OldPatch].InsulinLoop!.Controller.MealReviews
+                        || loaded.InsulinLoop.Governor.DoseCount != hw.Learned[r.OldPatch].InsulinLoop!.Governor.DoseCount)
+                    {
+                        violations.Add($"{r.ExchangeId}: completed with {hw.StateLoads.GetValueOrDefault(r.NewPatch)} learned-state loads or a state unlike the old patch's");
+                    }
                     if (hw.PhysicalFills.GetValueOrDefault(r.CartridgeId) != 1 || hw.Attaches.GetValueOrDefault(r.NewPatch) != 1 || hw.ModelLoads.GetValueOrDefault(r.NewPatch) != 1)
                     {
                         violations.Add($"{r.ExchangeId}: completed with fills {hw.PhysicalFills.GetValueOrDefault(r.CartridgeId)}, attaches {hw.Attaches.GetValueOrDefault(r.NewPatch)}, model loads {hw.ModelLoads.GetValueOrDefault(r.NewPatch)}");
@@ -130,7 +136,7 @@ internal static class CrashHarness
                     violations.Add($"{r.ExchangeId}: ended at {record?.Phase.ToString() ?? "nothing"}, neither completed nor abandoned");
                     break;
             }
-            if (hw.PhysicalFills.GetValueOrDefault(r.CartridgeId) > 1 || hw.Attaches.GetValueOrDefault(r.NewPatch) > 1 || hw.ModelLoads.GetValueOrDefault(r.NewPatch) > 1)
+            if (hw.PhysicalFills.GetValueOrDefault(r.CartridgeId) > 1 || hw.Attaches.GetValueOrDefault(r.NewPatch) > 1 || hw.ModelLoads.GetValueOrDefault(r.NewPatch) > 1 || hw.StateLoads.GetValueOrDefault(r.NewPatch) > 1)
             {
                 violations.Add($"{r.ExchangeId}: something was done twice");
             }

@@ -1,5 +1,6 @@
 using Care.Kiosk.Exchange;
 using Care.Kiosk.Exchange.Journal;
+using Care.Patch.State;
 using Care.Trust.Identity;
 
 namespace Care.Kiosk.Tests.Durable;
@@ -31,7 +32,7 @@ public sealed class DurableExchangeTests : IDisposable
             var outcome = await kiosk.RunAsync(world.Requests[0], Cancel);
             Assert.Equal(ExchangePhase.Completed, outcome.Phase);
             var lines = store.Lines(world.Requests[0].ExchangeId);
-            string[] expected = ["Started", "intent Detach", "Detached", "intent Enqueue", "Queued", "intent Fill", "Filled", "intent LoadModel", "ModelLoaded", "intent Attach", "Attached", "Held", "intent Wipe", "Completed"];
+            string[] expected = ["Started", "intent Detach", "Detached", "intent Enqueue", "Queued", "intent Fill", "Filled", "intent LoadModel", "ModelLoaded", "intent LoadState", "intent Attach", "Attached", "Held", "intent Wipe", "Completed"];
             Assert.Equal(expected, lines.Select(l => (l.IsIntent ? "intent " : "") + l.Step));
             Assert.Contains(world.Requests[0].OldPatch, world.Hardware.Wiped);
         }
@@ -99,6 +100,52 @@ public sealed class DurableExchangeTests : IDisposable
             Assert.DoesNotContain(request.OldPatch, world.Hardware.Wiped);
             // Its data still reaches Hermes from the queue.
             Assert.Equal(world.Hardware.Patches[request.OldPatch].Outbox.Count, world.Hermes.Stored.Values.Single());
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_completed_exchange_Then_the_new_patch_holds_the_old_patchs_learned_state_as_transfer_1()
+    {
+        var world = new KioskWorld(11, 1);
+        var (kiosk, store) = world.Start(_path);
+        using (store)
+        {
+            var r = world.Requests[0];
+            Assert.Equal(ExchangePhase.Completed, (await kiosk.RunAsync(r, Cancel)).Phase);
+            var sent = world.Hardware.Learned[r.OldPatch].InsulinLoop!;
+            var got = world.Hardware.Loaded[r.NewPatch].InsulinLoop!;
+            Assert.Equal(sent.Controller.MealDoseScale, got.Controller.MealDoseScale);
+            Assert.Equal(sent.Controller.CgmValues, got.Controller.CgmValues);
+            Assert.Equal(sent.Governor.DoseUnits, got.Governor.DoseUnits);
+            Assert.Equal(1, world.Hardware.Keepers[r.NewPatch].Sequence);
+        }
+    }
+
+    [Theory]
+    [InlineData(30)]
+    [InlineData(2000)]
+    [InlineData(-1)]
+    public async Task Given_a_corrupt_learned_state_When_it_would_be_loaded_Then_the_exchange_is_abandoned_before_attaching_and_nothing_is_wiped(int at)
+    {
+        var world = new KioskWorld(12, 1);
+        world.Hardware.CorruptStateByte = at;
+        var (kiosk, store) = world.Start(_path);
+        using (store)
+        {
+            var r = world.Requests[0];
+            if (at < 0)
+            {
+                // A blob that is sound but sealed for another wearer's new patch: the patch itself refuses it.
+                world.Hardware.CorruptStateByte = null;
+                world.Hardware.Keepers[r.NewPatch] = new PatchStateKeeper(r.NewPatch, Care.Core.Ids.WearerId.Parse("W-99"), HybridSigningKey.Generate(), HybridKemPrivateKey.Generate());
+            }
+            var outcome = await kiosk.RunAsync(r, Cancel);
+            Assert.Equal(ExchangePhase.Abandoned, outcome.Phase);
+            Assert.Contains("learned state refused at byte", outcome.Message, StringComparison.Ordinal);
+            Assert.Contains("care team", outcome.Message, StringComparison.Ordinal);
+            Assert.Empty(world.Hardware.Attaches);
+            Assert.Empty(world.Hardware.StateLoads);
+            Assert.Empty(world.Hardware.Wiped);
         }
     }
 

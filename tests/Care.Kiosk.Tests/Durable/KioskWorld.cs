@@ -5,7 +5,10 @@ using Care.Kiosk.Cartridges;
 using Care.Kiosk.Exchange;
 using Care.Kiosk.Exchange.Journal;
 using Care.Kiosk.Models;
+using Care.Metabolic.Patients;
+using Care.Patch.Glucose;
 using Care.Patch.Runtime;
+using Care.Patch.State;
 using Care.Trust.Identity;
 using Care.Trust.Ledger.Entries;
 using Microsoft.Extensions.Time.Testing;
@@ -44,10 +47,30 @@ internal sealed class KioskWorld
             }
             Generated += readings;
             Hardware.Patches[old] = patch;
+            var next = PatchId.Parse($"P-{w}-2");
+            Hardware.Keepers[old] = new PatchStateKeeper(old, wearer, key, HybridKemPrivateKey.Generate());
+            Hardware.Keepers[next] = new PatchStateKeeper(next, wearer, HybridSigningKey.Generate(), HybridKemPrivateKey.Generate());
+            Hardware.Learned[old] = LearnedLoop(patch, seed * 31 + w);
             Hardware.OnBody.Add(old);
             var plan = _ledger.Prove(new DosePlanIssued($"plan-{w}", wearer, "insulin-aspart", 300, "U", new string('a', 64), "test") { At = T0 });
             Requests.Add(new ExchangeRequest(new Guid(w, 0, 0, new byte[8]), wearer, old, key.PublicKey, PatchId.Parse($"P-{w}-2"), $"C-{w}", plan, "beats", model, release));
         }
+    }
+
+    /// <summary>An insulin loop that ran an hour on the old patch: the state the new patch must receive.</summary>
+    private LearnedState LearnedLoop(WearablePatch patch, int seed)
+    {
+        // Its own random source, so the world's seeded draws (crash points, outages) stay as they were.
+        var random = new Random(seed);
+        var clock = new FakeTimeProvider(T0.AddHours(-1));
+        var loop = new PatchGlucoseLoop(new QuestParameters(10, 40, 35, 40), clock);
+        var scratch = new WearablePatch(patch.Id, patch.Wearer, new PatchCredentials(HybridSigningKey.Generate(), Hermes.RecipientKey));
+        for (int i = 0; i < 12; i++)
+        {
+            loop.Step(scratch, 120 + random.Next(60), i == 2 ? 40 : 0);
+            clock.Advance(PatchGlucoseLoop.Period);
+        }
+        return new LearnedState(loop.Snapshot());
     }
 
     public Random Random { get; }

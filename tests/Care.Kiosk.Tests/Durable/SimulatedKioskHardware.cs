@@ -2,6 +2,8 @@ using Care.Core.Ids;
 using Care.Kiosk.Cartridges;
 using Care.Kiosk.Exchange.Hardware;
 using Care.Patch.Runtime;
+using Care.Patch.State;
+using Care.Trust.Identity;
 
 namespace Care.Kiosk.Tests.Durable;
 
@@ -27,6 +29,20 @@ internal sealed class SimulatedKioskHardware(Crasher crasher, FlakyHermes hermes
     public Dictionary<PatchId, int> Attaches { get; } = [];
 
     public Dictionary<PatchId, int> ModelLoads { get; } = [];
+
+    /// <summary>Each patch's side of the learned-state transfer (old and new patches).</summary>
+    public Dictionary<PatchId, PatchStateKeeper> Keepers { get; } = [];
+
+    /// <summary>What each old patch has learned.</summary>
+    public Dictionary<PatchId, LearnedState> Learned { get; } = [];
+
+    /// <summary>What each new patch was loaded with, and how many times a load took effect.</summary>
+    public Dictionary<PatchId, LearnedState> Loaded { get; } = [];
+
+    public Dictionary<PatchId, int> StateLoads { get; } = [];
+
+    /// <summary>When set, the old patch's blob is changed in this byte before the kiosk sees it (a corrupt read).</summary>
+    public int? CorruptStateByte { get; set; }
 
     public List<string> Violations { get; } = [];
 
@@ -76,6 +92,34 @@ internal sealed class SimulatedKioskHardware(Crasher crasher, FlakyHermes hermes
         }
         ModelLoads[patch] = ModelLoads.GetValueOrDefault(patch) + 1;
         crasher.Point($"model loaded onto {patch.Value}");
+    }
+
+    public HybridKemPublicKey ReadStateKey(PatchId patch) => Keepers[patch].StateKey;
+
+    public byte[] ReadLearnedState(PatchId patch, HybridKemPublicKey recipient)
+    {
+        if (Wiped.Contains(patch))
+        {
+            Violations.Add($"read the learned state of {patch.Value} after it was wiped");
+        }
+        var blob = Keepers[patch].Export(Learned[patch], recipient, now);
+        if (CorruptStateByte is { } at)
+        {
+            blob[at] ^= 0x40;
+        }
+        return blob;
+    }
+
+    public void LoadLearnedState(PatchId patch, ReadOnlySpan<byte> blob, PatchId fromPatch, HybridVerificationKey fromKey, string idempotencyKey)
+    {
+        if (_done.Contains(idempotencyKey))
+        {
+            return;
+        }
+        Loaded[patch] = Keepers[patch].Import(blob, fromPatch, fromKey);
+        _done.Add(idempotencyKey);
+        StateLoads[patch] = StateLoads.GetValueOrDefault(patch) + 1;
+        crasher.Point($"learned state loaded onto {patch.Value}");
     }
 
     public void Wipe(PatchId patch, Guid bundleId, string idempotencyKey)

@@ -1,4 +1,5 @@
 using Care.Core.Ids;
+using Care.Trust.Identity;
 
 namespace Care.Kiosk.Exchange.Hardware;
 
@@ -14,6 +15,23 @@ public interface IPatchPort
 
     /// <summary>Loads an approved model file onto <paramref name="patch"/>.</summary>
     void LoadModel(PatchId patch, ReadOnlySpan<byte> modelFile, string idempotencyKey);
+
+    /// <summary>The public key-establishment key <paramref name="patch"/> (a new patch in the bay) receives the wearer's learned state under.</summary>
+    HybridKemPublicKey ReadStateKey(PatchId patch);
+
+    /// <summary>
+    /// The learned-state blob (<c>Care.Patch.State.LearnedStateBlob</c>) the old <paramref name="patch"/>
+    /// seals and signs for the holder of <paramref name="recipient"/>. Repeatable until the patch is
+    /// wiped: the same state and sequence each time (the encryption is fresh).
+    /// </summary>
+    byte[] ReadLearnedState(PatchId patch, HybridKemPublicKey recipient);
+
+    /// <summary>
+    /// Loads a learned-state blob onto the new <paramref name="patch"/>, which checks it again
+    /// against <paramref name="fromPatch"/>'s registered <paramref name="fromKey"/> and throws
+    /// <c>LearnedStateRefusedException</c> when it refuses it. Repeated with the same key, does nothing more.
+    /// </summary>
+    void LoadLearnedState(PatchId patch, ReadOnlySpan<byte> blob, PatchId fromPatch, HybridVerificationKey fromKey, string idempotencyKey);
 
     /// <summary>
     /// Wipes <paramref name="patch"/>'s data after Hermes acknowledged <paramref name="bundleId"/>
