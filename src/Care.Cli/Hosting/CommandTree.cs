@@ -20,6 +20,7 @@ internal static class CommandTree
         yield return Ledger.LedgerCommand.Create();
         yield return Devices.DeviceCommand.Create();
         yield return Models.ModelCommand.Create();
+        yield return Fhir.FhirCommand.Create();
         yield return EcgCommands.Ecg();
         foreach (var command in Rna.RnaCommands.TopLevel())
         {
