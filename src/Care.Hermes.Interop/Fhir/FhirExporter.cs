@@ -24,6 +24,9 @@ public sealed class FhirExporter(IHermesStore store, TimeProvider time)
     /// <summary>Observations read from the store per query.</summary>
     public const int ChunkSize = 5_000;
 
+    /// <summary>Observations per store query (tests use small chunks to cross many chunk boundaries).</summary>
+    internal int Chunk { get; init; } = ChunkSize;
+
     /// <summary>The serializer options for Firely's R4 model, shared (they are thread safe once used).</summary>
     public static JsonSerializerOptions Json { get; } = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
 
@@ -81,7 +84,7 @@ public sealed class FhirExporter(IHermesStore store, TimeProvider time)
         DateTimeOffset? lastTime = null;
         while (true)
         {
-            var chunk = await store.QueryObservationsAsync(new ObservationQuery(wearer, null, from, null, ChunkSize), cancellationToken);
+            var chunk = await store.QueryObservationsAsync(new ObservationQuery(wearer, null, from, null, Chunk), cancellationToken);
             foreach (var reading in chunk)
             {
                 // A page ends between timestamps, never inside one, so the next page's _since loses nothing.
@@ -94,7 +97,7 @@ public sealed class FhirExporter(IHermesStore store, TimeProvider time)
                 lastTime = reading.Time;
             }
             await sink.DrainAsync(force: false, cancellationToken);
-            if (chunk.Count < ChunkSize)
+            if (chunk.Count < Chunk)
             {
                 return (null, null);
             }
@@ -103,15 +106,15 @@ public sealed class FhirExporter(IHermesStore store, TimeProvider time)
             int seen = chunk.Count(o => o.Time == last);
             if (seen == chunk.Count)
             {
-                throw new InvalidOperationException($"more than {ChunkSize} observations share the time {last:O}");
+                throw new InvalidOperationException($"more than {Chunk} observations share the time {last:O}");
             }
-            var again = await store.QueryObservationsAsync(new ObservationQuery(wearer, null, last, last.AddTicks(1), ChunkSize), cancellationToken);
+            var again = await store.QueryObservationsAsync(new ObservationQuery(wearer, null, last, last.AddMilliseconds(1), Chunk), cancellationToken);
             foreach (var reading in SkipWritten(again, chunk, last))
             {
                 await EntryAsync(sink, request.BaseUrl, FhirMapping.Observation(wearer, reading));
                 written++;
             }
-            from = last.AddTicks(1);
+            from = last.AddMilliseconds(1);
         }
     }
 

@@ -130,6 +130,27 @@ public sealed class FhirExportTests
     }
 
     [Fact]
+    public async Task Chunked_reading_across_timestamps_shared_by_several_signs_writes_every_observation_exactly_once()
+    {
+        await using var server = await SeededAsync();
+        var wearer = WearerId.Parse("W-1");
+        async Task<List<string>> IdsAsync(int chunk)
+        {
+            using var stream = new MemoryStream();
+            await new FhirExporter(server.Store, server.Clock) { Chunk = chunk }.WriteAsync(stream, new FhirPageRequest(wearer, null, null, false, "http://test/fhir"), Cancel);
+            var bundle = JsonSerializer.Deserialize<FhirBundle>(stream.ToArray(), FhirExporter.Json)!;
+            return [.. bundle.Entry.Where(e => e.Resource is Observation).Select(e => e.Resource.Id)];
+        }
+        var whole = await IdsAsync(FhirExporter.ChunkSize);
+        Assert.Equal(312, whole.Count);
+        Assert.Equal(whole.Count, whole.Distinct().Count());
+        foreach (int chunk in new[] { 7, 13, 100 })
+        {
+            Assert.Equal(whole, await IdsAsync(chunk));
+        }
+    }
+
+    [Fact]
     public async Task Export_needs_a_clinician_of_the_care_team_and_every_read_is_ledgered()
     {
         await using var server = await SeededAsync();
