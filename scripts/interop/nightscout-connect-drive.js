@@ -26,7 +26,7 @@ function fail(message) { quiet.log('FAIL ' + message); process.exitCode = 1; }
   }
   entries.push(Object.assign({}, entries[11]));
   const record = output({ url: site, apiSecret: secret }, axios);
-  const gapBefore = await record.gap_for();
+  const gapBefore = Object.assign({}, await record.gap_for());
   const bookmark = await record({ entries, treatments: [], profiles: [], devicestatus: [] });
   quiet.log(`upload: ${entries.length} entries sent (one duplicate), bookmark ${bookmark && bookmark.entries ? bookmark.entries.toISOString() : 'none'}, gap before ${gapBefore && gapBefore.entries ? 'set' : 'empty'}`);
   if (!bookmark || !bookmark.entries || bookmark.entries.getTime() !== start) fail('bookmark is not the first uploaded entry');
