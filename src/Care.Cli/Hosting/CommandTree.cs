@@ -21,6 +21,8 @@ internal static class CommandTree
         yield return Devices.DeviceCommand.Create();
         yield return Models.ModelCommand.Create();
         yield return Lab.LabCommand.Create();
+        yield return Fhir.FhirCommand.Create();
+        yield return Nightscout.NightscoutCommand.Create();
         yield return EcgCommands.Ecg();
         foreach (var command in Rna.RnaCommands.TopLevel())
         {

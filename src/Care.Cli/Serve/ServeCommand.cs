@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Care.Cli.Hosting;
 using Care.Core.Errors;
 using Care.Hermes.Hosting;
+using Care.Hermes.Interop.Hosting;
 using Care.Hermes.Storage;
 using Care.Trust.Identity;
 using Microsoft.AspNetCore.Hosting;
@@ -81,7 +82,9 @@ internal static class ServeCommand
                     builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
                 }
                 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+                builder.Services.AddCareInterop();
             });
+            app.MapCareInterop();
             await using (app)
             {
                 // Fail fast: the database opens and migrates, and the keys load, before anything listens.

@@ -28,7 +28,7 @@ namespace Care.Hermes.Ingest;
 /// <param name="time">The clock (received-at times, bundle age checks).</param>
 /// <param name="limits">Limits on bundles.</param>
 /// <param name="modelRisk">The sepsis model and its per-wearer scorers, or null to score NEWS2 only.</param>
-public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recipient, TimeProvider time, BundleLimits limits, SepsisRiskScoring? modelRisk = null)
+public sealed partial class BundleIngestor(IHermesStore store, HybridKemPrivateKey recipient, TimeProvider time, BundleLimits limits, SepsisRiskScoring? modelRisk = null)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
 
@@ -87,7 +87,7 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
 
     /// <summary>The part that needs the write session: replay and ordering checks against stored state, then storing, ledgering and scoring.</summary>
     private async Task<(IngestResult? Result, Refusal? Refusal)> StoreAsync(
-        OpenedBundle opened, Bundle bundle, byte[] hash, byte[] sealedHash, Refusal? refusal, DateTimeOffset now, CancellationToken cancellationToken)
+        OpenedBundle opened, Bundle bundle, byte[] hash, byte[] sealedHash, Refusal? refusal, DateTimeOffset now, CancellationToken cancellationToken, bool sequenced = true)
     {
         await using var session = await store.BeginIngestAsync(cancellationToken);
         // Checked again under the session: the same bytes may have committed since the first look.
@@ -96,7 +96,7 @@ public sealed class BundleIngestor(IHermesStore store, HybridKemPrivateKey recip
             return (AlreadyStored(retried), null);
         }
         // Replay protection is decided by the one writer, against its view of the ledger.
-        if (await session.LastSequenceAsync(opened.DeviceId) is { } lastSequence && opened.Sequence <= lastSequence)
+        if (sequenced && await session.LastSequenceAsync(opened.DeviceId) is { } lastSequence && opened.Sequence <= lastSequence)
         {
             throw new BundleRejectedException(BundleRejection.Replayed, $"sequence {opened.Sequence} of device '{opened.DeviceId}' is not above the last accepted {lastSequence}");
         }
