@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography.X509Certificates;
 using Care.Cli.Hosting;
 using Care.Core.Errors;
+using Care.Hermes.Console.Hosting;
 using Care.Hermes.Hosting;
 using Care.Hermes.Storage;
 using Care.Hermes.Storage.Sqlite;
@@ -79,7 +80,10 @@ internal static class ServeCommand
                     builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
                 }
                 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+                builder.Services.AddCareConsole();
             });
+            // The console (issue 17): server-rendered pages under /console, same host, same tokens.
+            app.MapCareConsole();
             await using (app)
             {
                 // Fail fast: the database opens and migrates, and the keys load, before anything listens.
