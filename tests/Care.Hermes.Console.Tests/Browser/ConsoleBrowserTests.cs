@@ -219,6 +219,33 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture fixture)
         Assert.Contains("/console/sign-in", page.Url, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_care_teams_session_sees_only_its_wearers()
+    {
+        var (_, token) = await fixture.Tokens.CreateAsync(Care.Hermes.Access.Role.Clinician, wearers: [ConsoleSeed.Other], label: "care team of wearer 2", cancellationToken: Ct);
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page, token);
+        await Assertions.Expect(page.Locator("a.wearer", new() { HasTextString = ConsoleSeed.Diabetic.Value })).ToHaveCountAsync(0);
+        var response = await page.GotoAsync($"/console/wearers/{ConsoleSeed.Diabetic.Value}");
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Outside your care team");
+        var ledger = await page.GotoAsync($"/console/wearers/{ConsoleSeed.Diabetic.Value}/ledger");
+        Assert.Equal(403, ledger!.Status);
+        await page.GotoAsync("/console/wearers");
+        await Assertions.Expect(page.Locator("table.wearers tbody tr")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var page = await fixture.NewPageAsync();
+        await PageChecks.SignInAsync(page, fixture.ClinicianToken);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/console/sign-in"));
+        await page.GotoAsync("/console/alerts");
+        Assert.Contains("/console/sign-in", page.Url, StringComparison.Ordinal);
+    }
+
     private async Task<bool> ViewWasRecordedAsync(long ledgerBefore, string action)
     {
         var page = await fixture.Hermes.Store.ProveWearerAsync(ConsoleSeed.Diabetic, ledgerBefore - 1, 1000, Ct);
