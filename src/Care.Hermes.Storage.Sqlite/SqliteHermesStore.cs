@@ -134,11 +134,20 @@ public sealed partial class SqliteHermesStore : IHermesStore, ILedgerOutboxStore
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
         using var connection = OpenReader();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT o.sign, o.time_ms, o.value FROM observations o JOIN wearers w ON w.id = o.wearer
-            WHERE w.code = $w AND ($s IS NULL OR o.sign = $s) AND o.time_ms >= $from AND o.time_ms < $to
-            ORDER BY o.time_ms, o.sign LIMIT $limit
-            """;
+        // Two statements, not "($s IS NULL OR o.sign = $s)": with the OR, SQLite searches the primary key
+        // on the wearer alone, reads every sign and sorts; with the sign given it walks (wearer, sign, time)
+        // in order (EXPLAIN QUERY PLAN; ~7x fewer rows and no sort for a one-sign read of 7 signs).
+        command.CommandText = query.Sign is null
+            ? """
+              SELECT o.sign, o.time_ms, o.value FROM observations o JOIN wearers w ON w.id = o.wearer
+              WHERE w.code = $w AND o.time_ms >= $from AND o.time_ms < $to
+              ORDER BY o.time_ms, o.sign LIMIT $limit
+              """
+            : """
+              SELECT o.sign, o.time_ms, o.value FROM observations o JOIN wearers w ON w.id = o.wearer
+              WHERE w.code = $w AND o.sign = $s AND o.time_ms >= $from AND o.time_ms < $to
+              ORDER BY o.time_ms LIMIT $limit
+              """;
         command.Parameters.AddWithValue("$w", query.Wearer.Value);
         command.Parameters.AddWithValue("$s", query.Sign is VitalSign s ? (int)s : DBNull.Value);
         command.Parameters.AddWithValue("$from", query.From?.ToUnixTimeMilliseconds() ?? long.MinValue);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography.X509Certificates;
 using Care.Cli.Hosting;
 using Care.Core.Errors;
+using Care.Hermes.Console.Hosting;
 using Care.Hermes.Hosting;
 using Care.Hermes.Interop.Hosting;
 using Care.Hermes.Storage;
@@ -85,6 +86,10 @@ internal static class ServeCommand
                 builder.Services.AddCareInterop();
             });
             app.MapCareInterop();
+                builder.Services.AddCareConsole();
+            });
+            // The console (issue 17): server-rendered pages under /console, same host, same tokens.
+            app.MapCareConsole();
             await using (app)
             {
                 // Fail fast: the database opens and migrates, and the keys load, before anything listens.
