@@ -84,10 +84,9 @@ internal static class ServeCommand
                 }
                 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
                 builder.Services.AddCareInterop();
-            });
-            app.MapCareInterop();
                 builder.Services.AddCareConsole();
             });
+            app.MapCareInterop();
             // The console (issue 17): server-rendered pages under /console, same host, same tokens.
             app.MapCareConsole();
             await using (app)
