@@ -122,6 +122,7 @@ public sealed partial class PostgresHermesStore
         ArgumentOutOfRangeException.ThrowIfLessThan(after, -1);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
+        await Sequencer.SequenceOrLeaveAsync(cancellationToken);
         await using var connection = await _data.OpenConnectionAsync(cancellationToken);
         // One snapshot for the head and the entries, so the page is consistent with its head.
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
@@ -164,15 +165,12 @@ public sealed partial class PostgresHermesStore
     }
 
     /// <inheritdoc/>
-    public Task<SignedTreeHead?> PublishTreeHeadIfDueAsync(TimeSpan minInterval, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(minInterval, TimeSpan.Zero);
-        return _ledger.PublishAsync(_data, minInterval, cancellationToken);
-    }
+    public Task<SignedTreeHead?> PublishTreeHeadIfDueAsync(TimeSpan minInterval, CancellationToken cancellationToken = default) =>
+        Sequencer.SignTreeHeadIfDueAsync(minInterval, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<SignedTreeHead> PublishTreeHeadAsync(CancellationToken cancellationToken = default) =>
-        (await _ledger.PublishAsync(_data, null, cancellationToken))!;
+    public Task<SignedTreeHead> PublishTreeHeadAsync(CancellationToken cancellationToken = default) =>
+        Sequencer.SignTreeHeadAsync(cancellationToken);
 
     /// <inheritdoc/>
     public async Task<SignedTreeHead?> LatestTreeHeadAsync(CancellationToken cancellationToken = default)
@@ -184,6 +182,7 @@ public sealed partial class PostgresHermesStore
     /// <inheritdoc/>
     public async Task<IReadOnlyList<byte[]>> ConsistencyProofAsync(long from, long to, CancellationToken cancellationToken = default)
     {
+        await Sequencer.SequenceOrLeaveAsync(cancellationToken);
         await using var connection = await _data.OpenConnectionAsync(cancellationToken);
         long size = await PostgresLedger.SizeAsync(connection, null, cancellationToken);
         if (from < 1 || from > to || to > size)
@@ -196,6 +195,7 @@ public sealed partial class PostgresHermesStore
     /// <inheritdoc/>
     public async Task<long> LedgerSizeAsync(CancellationToken cancellationToken = default)
     {
+        await Sequencer.SequenceOrLeaveAsync(cancellationToken);
         await using var connection = await _data.OpenConnectionAsync(cancellationToken);
         return await PostgresLedger.SizeAsync(connection, null, cancellationToken);
     }
@@ -205,19 +205,27 @@ public sealed partial class PostgresHermesStore
         AppendToLedgerAsync(new ModelReleased(name, version, sha256Hex, releasedBy) { At = at }, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<long> AppendToLedgerAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
+    /// <remarks>The entry goes through the outbox like every act; this call awaits its inclusion and returns its log index.</remarks>
+    public async Task<long> AppendToLedgerAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return InTransactionAsync((c, t) => AppendCheckedAsync(c, t, [entry], cancellationToken), cancellationToken);
+        long outboxId = await InTransactionAsync((c, t) => AppendCheckedAsync(c, t, [entry], cancellationToken), cancellationToken);
+        return await Sequencer.AwaitInclusionAsync(outboxId, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public Task<ProvenRecord?> ProveLatestAsync(string kind, WearerId wearer, CancellationToken cancellationToken = default) =>
-        ProveNewestAsync("SELECT idx FROM ledger_entries WHERE kind = $1 AND wearer = $2 ORDER BY idx DESC LIMIT 1", [kind, wearer.Value], cancellationToken);
+    public async Task<ProvenRecord?> ProveLatestAsync(string kind, WearerId wearer, CancellationToken cancellationToken = default)
+    {
+        await Sequencer.SequenceOrLeaveAsync(cancellationToken);
+        return await ProveNewestAsync("SELECT idx FROM ledger_entries WHERE kind = $1 AND wearer = $2 ORDER BY idx DESC LIMIT 1", [kind, wearer.Value], cancellationToken);
+    }
 
     /// <inheritdoc/>
-    public Task<ProvenRecord?> LatestModelAsync(string name, CancellationToken cancellationToken = default) =>
-        ProveNewestAsync("SELECT idx FROM ledger_entries WHERE kind = 'ModelReleased' AND model_name = $1 ORDER BY idx DESC LIMIT 1", [name], cancellationToken);
+    public async Task<ProvenRecord?> LatestModelAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await Sequencer.SequenceOrLeaveAsync(cancellationToken);
+        return await ProveNewestAsync("SELECT idx FROM ledger_entries WHERE kind = 'ModelReleased' AND model_name = $1 ORDER BY idx DESC LIMIT 1", [name], cancellationToken);
+    }
 
     private async Task<ProvenRecord?> ProveNewestAsync(string sql, string[] arguments, CancellationToken cancellationToken)
     {
@@ -249,12 +257,15 @@ public sealed partial class PostgresHermesStore
         return new ProvenRecord(record, new InclusionProofDocument(record.Index, record.Data, record.LeafHash, head, path));
     }
 
-    /// <summary>Appends entries in the caller's transaction (which holds the writer lock), turning an invalid field into a client error that names it; returns the last index.</summary>
+    /// <summary>
+    /// Writes entries to the outbox in the caller's transaction (which holds the writer lock), turning an
+    /// invalid field into a client error that names it; returns the last one's outbox id.
+    /// </summary>
     internal async Task<long> AppendCheckedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
     {
         try
         {
-            return (await _ledger.AppendAsync(connection, transaction, entries, cancellationToken))[^1];
+            return (await PostgresLedgerOutbox.EnqueueAsync(connection, transaction, entries, _time.GetUtcNow(), cancellationToken))[^1];
         }
         catch (ArgumentException e)
         {

@@ -1,5 +1,6 @@
 using Care.Core.Ids;
 using Care.Core.Observations;
+using Care.Hermes.Ledger;
 using Care.Hermes.Storage.Postgres.Ledger;
 using Care.Hermes.Storage.Postgres.Migrations;
 using Care.Trust.Bundles;
@@ -12,8 +13,9 @@ namespace Care.Hermes.Storage.Postgres;
 /// <summary>
 /// Hermes storage on PostgreSQL. Readers use pooled connections and see committed data only; every
 /// write runs in a PostgreSQL transaction that first takes the store's writer advisory lock, so writes
-/// from every process on the database are serialised by PostgreSQL (no process-wide lock) and the
-/// ledger's indexes stay gap-free and ordered. Observations go to monthly range partitions created on
+/// from every process on the database are serialised by PostgreSQL (no process-wide lock). Acts write
+/// their ledger entries to the outbox in their own transaction; the one <see cref="LedgerSequencer"/>
+/// gives them gap-free, ordered indexes (<see cref="ILedgerOutboxStore"/>). Observations go to monthly range partitions created on
 /// demand and are loaded with binary <c>COPY</c>. Thread safe; disposal is idempotent.
 /// </summary>
 public sealed partial class PostgresHermesStore : IHermesStore
@@ -21,15 +23,18 @@ public sealed partial class PostgresHermesStore : IHermesStore
     private readonly NpgsqlDataSource _data;
     private readonly PostgresLedger _ledger;
     private readonly ObservationPartitions _partitions;
+    private readonly TimeProvider _time;
     private int _disposed;
 
-    private PostgresHermesStore(NpgsqlDataSource data, PostgresLedger ledger, ObservationPartitions partitions, string name)
+    private PostgresHermesStore(NpgsqlDataSource data, PostgresLedger ledger, ObservationPartitions partitions, string name, TimeProvider time)
     {
         _data = data;
         _ledger = ledger;
         _partitions = partitions;
+        _time = time;
         Name = name;
         Devices = new PostgresDeviceDirectory(data);
+        Sequencer = new LedgerSequencer(this, ledger.SigningKey, time);
     }
 
     /// <summary>The database as messages name it (host, port, database; never a password).</summary>
@@ -81,8 +86,8 @@ public sealed partial class PostgresHermesStore : IHermesStore
             var partitions = ObservationPartitions.Load(data);
             string full = Path.GetFullPath(keyPath);
             Core.Storage.OwnerOnly.CreateFolder(Path.GetDirectoryName(full)!);
-            var ledger = new PostgresLedger(LedgerKeyFile.LoadOrCreate(full), time);
-            return new PostgresHermesStore(data, ledger, partitions, name);
+            var ledger = new PostgresLedger(LedgerKeyFile.LoadOrCreate(full));
+            return new PostgresHermesStore(data, ledger, partitions, name, time);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
         {
@@ -129,7 +134,7 @@ public sealed partial class PostgresHermesStore : IHermesStore
         {
             transaction = await connection.BeginTransactionAsync(cancellationToken);
             await PostgresLedger.LockWriterAsync(connection, transaction, cancellationToken);
-            return new PostgresIngestSession(connection, transaction, _ledger, _partitions);
+            return new PostgresIngestSession(connection, transaction, _partitions, _time);
         }
         catch
         {
@@ -318,33 +323,34 @@ public sealed partial class PostgresHermesStore : IHermesStore
         {
             return;
         }
+        try
+        {
+            // A clean stop leaves nothing pending that this process could include, and frees the lease.
+            await Sequencer.SequenceOrLeaveAsync();
+            await Sequencer.ReleaseAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ObjectDisposedException or TimeoutException)
+        {
+            // The entries stay in the outbox; the next sequencer includes them.
+        }
         _ledger.Dispose();
         await _data.DisposeAsync();
     }
 
-    /// <summary>
-    /// Runs <paramref name="work"/> in one transaction holding the writer lock, committed when it
-    /// returns; when it does not commit, the ledger's mirror is dropped (it may hold appended leaves).
-    /// </summary>
+    /// <summary>Runs <paramref name="work"/> in one transaction holding the writer lock, committed when it returns (rolled back when it throws).</summary>
     private async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var connection = await _data.OpenConnectionAsync(cancellationToken);
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        bool committed = false;
         try
         {
             await PostgresLedger.LockWriterAsync(connection, transaction, cancellationToken);
             var result = await work(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
-            committed = true;
             return result;
         }
         finally
         {
-            if (!committed)
-            {
-                _ledger.Forget();
-            }
             await SafeDisposeAsync(transaction);
         }
     }

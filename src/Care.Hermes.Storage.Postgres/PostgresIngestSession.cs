@@ -17,26 +17,24 @@ namespace Care.Hermes.Storage.Postgres;
 /// One write transaction on its own pooled connection, holding the writer advisory lock from the
 /// start (so sessions from every process are serialised by PostgreSQL). Disposing without a commit
 /// rolls back; a connection lost mid-session (server restart) leaves nothing, since the server rolls
-/// the transaction back, and the ledger's mirror is dropped. Not thread safe.
+/// the transaction back (ledger entries included: they are in the outbox, in the same transaction). Not thread safe.
 /// </summary>
 internal sealed class PostgresIngestSession : IIngestSession
 {
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
-    private readonly PostgresLedger _ledger;
     private readonly ObservationPartitions _partitions;
+    private readonly TimeProvider _time;
     private readonly List<long> _newPartitions = [];
     private readonly Dictionary<string, long> _wearerKeys = new(StringComparer.Ordinal);
-    private bool _appended;
-    private bool _committed;
     private bool _disposed;
 
-    public PostgresIngestSession(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresLedger ledger, ObservationPartitions partitions)
+    public PostgresIngestSession(NpgsqlConnection connection, NpgsqlTransaction transaction, ObservationPartitions partitions, TimeProvider time)
     {
         _connection = connection;
         _transaction = transaction;
-        _ledger = ledger;
         _partitions = partitions;
+        _time = time;
     }
 
     /// <summary>The server process serving this session (tests end it to simulate a server restart mid-ingest).</summary>
@@ -44,7 +42,12 @@ internal sealed class PostgresIngestSession : IIngestSession
 
     public async ValueTask<long?> LastSequenceAsync(string deviceId)
     {
-        await using var read = Command("SELECT MAX(sequence) FROM ledger_entries WHERE kind = 'BundleAccepted' AND device_id = $1");
+        // One statement, one snapshot: in the log or still in the outbox (GREATEST skips nulls).
+        await using var read = Command("""
+            SELECT GREATEST(
+                (SELECT MAX(sequence) FROM ledger_entries WHERE kind = 'BundleAccepted' AND device_id = $1),
+                (SELECT MAX(sequence) FROM ledger_outbox WHERE kind = 'BundleAccepted' AND device_id = $1))
+            """);
         read.Parameters.AddWithValue(deviceId);
         return await read.ExecuteScalarAsync() is long last ? last : null;
     }
@@ -84,6 +87,18 @@ internal sealed class PostgresIngestSession : IIngestSession
 
     public async ValueTask<LedgerRecord?> LatestLedgerEntryAsync(string kind, WearerId wearer)
     {
+        // A pending entry is newer than every entry in the log: the outbox first.
+        await using (var pending = Command("SELECT kind, wearer, promised FROM ledger_outbox WHERE kind = $1 AND wearer = $2 ORDER BY id DESC LIMIT 1"))
+        {
+            pending.Parameters.AddWithValue(kind);
+            pending.Parameters.AddWithValue(wearer.Value);
+            await using var row = await pending.ExecuteReaderAsync();
+            if (await row.ReadAsync())
+            {
+                var promised = (byte[])row[2];
+                return new LedgerRecord(-1, row.GetString(0), row.GetString(1), promised, MerkleHash.Leaf(promised));
+            }
+        }
         await using var find = Command($"{PostgresLedger.RecordColumns} WHERE kind = $1 AND wearer = $2 ORDER BY idx DESC LIMIT 1");
         find.Parameters.AddWithValue(kind);
         find.Parameters.AddWithValue(wearer.Value);
@@ -102,8 +117,7 @@ internal sealed class PostgresIngestSession : IIngestSession
     public async ValueTask<long> AppendLedgerAsync(LedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        _appended = true;
-        return (await _ledger.AppendAsync(_connection, _transaction, [entry]))[0];
+        return (await PostgresLedgerOutbox.EnqueueAsync(_connection, _transaction, [entry], _time.GetUtcNow(), CancellationToken.None))[0];
     }
 
     public async ValueTask<StoredBundle?> FindBundleAsync(Guid bundleId)
@@ -391,17 +405,7 @@ internal sealed class PostgresIngestSession : IIngestSession
 
     public async ValueTask CommitAsync()
     {
-        try
-        {
-            await _transaction.CommitAsync();
-        }
-        catch
-        {
-            // The outcome of a commit that failed on the wire is unknown: rebuild the ledger's mirror from the table.
-            _ledger.Forget();
-            throw;
-        }
-        _committed = true;
+        await _transaction.CommitAsync();
         _partitions.Committed(_newPartitions);
     }
 
@@ -412,10 +416,6 @@ internal sealed class PostgresIngestSession : IIngestSession
             return;
         }
         _disposed = true;
-        if (!_committed && _appended)
-        {
-            _ledger.Forget();
-        }
         await PostgresHermesStore.SafeDisposeAsync(_transaction);
         if (_connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || _connection.State == System.Data.ConnectionState.Closed)
         {

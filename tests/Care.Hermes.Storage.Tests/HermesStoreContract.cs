@@ -7,7 +7,6 @@ using Care.Hermes.Tests;
 using Care.Trust.Bundles;
 using Care.Trust.Ledger;
 using Care.Trust.Ledger.Entries;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Care.Hermes.Storage.Tests;
 
@@ -16,55 +15,11 @@ namespace Care.Hermes.Storage.Tests;
 /// every store): a backend's test class derives from this one and says only how to open Hermes on
 /// it. Each test composes Hermes through <see cref="HermesComposition"/>, as serve, demo and bench do.
 /// </summary>
-public abstract class HermesStoreContract : IAsyncLifetime
+public abstract class HermesStoreContract : BackendContract
 {
-    private HermesComposition? _hermes;
     private TestDevices? _devices;
 
-    /// <summary>The clock every test runs on.</summary>
-    protected FakeTimeProvider Time { get; } = new(Vitals.Now);
-
-    /// <summary>A folder of this test's own, for files a backend keeps (keys, a SQLite file).</summary>
-    protected string Folder { get; } = Directory.CreateTempSubdirectory("care-storage-test-").FullName;
-
-    /// <summary>Hermes on the backend under test.</summary>
-    protected HermesComposition Hermes => _hermes ?? throw new InvalidOperationException("not initialised");
-
-    protected IHermesStore Store => Hermes.Store;
-
     private protected TestDevices Devices => _devices ??= new TestDevices(Store, Hermes.Recipient.PublicKey);
-
-    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    /// <summary>Options for Hermes on the backend under test, with its files in <see cref="Folder"/>; the database must be empty.</summary>
-    protected abstract HermesOptions Options();
-
-    /// <summary>Releases what the backend holds beyond the store (pools, files).</summary>
-    protected virtual ValueTask CleanUpAsync() => ValueTask.CompletedTask;
-
-    public ValueTask InitializeAsync()
-    {
-        _hermes = HermesComposition.Open(Options(), Time);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_hermes is not null)
-        {
-            await _hermes.DisposeAsync();
-        }
-        await CleanUpAsync();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A handle may outlive the test by a moment; the temp folder is cleaned by the OS.
-        }
-        GC.SuppressFinalize(this);
-    }
 
     private async Task<IngestResult> IngestAsync(Core.Bundles.Bundle bundle) => await Hermes.Ingestor.IngestAsync(await Devices.SealAsync(bundle), Cancel);
 

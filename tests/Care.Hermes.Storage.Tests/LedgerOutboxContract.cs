@@ -1,11 +1,8 @@
 using Care.Core.Ids;
-using Care.Hermes.Hosting;
 using Care.Hermes.Ledger;
-using Care.Hermes.Tests;
 using Care.Trust.Identity;
 using Care.Trust.Ledger;
 using Care.Trust.Ledger.Entries;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Care.Hermes.Storage.Tests;
 
@@ -15,49 +12,21 @@ namespace Care.Hermes.Storage.Tests;
 /// honoured (also across a crash between reading the outbox and appending), and a second sequencer
 /// is refused. A backend's test class derives from it by saying how to open Hermes on it.
 /// </summary>
-public abstract class LedgerOutboxContract : IAsyncLifetime
+public abstract class LedgerOutboxContract : BackendContract
 {
     private static readonly WearerId Wearer = WearerId.Parse("W-1");
-    private HermesComposition? _hermes;
-
-    protected FakeTimeProvider Time { get; } = new(Vitals.Now);
-
-    protected string Folder { get; } = Directory.CreateTempSubdirectory("care-outbox-test-").FullName;
-
-    private HermesComposition Hermes => _hermes ?? throw new InvalidOperationException("not initialised");
 
     private ILedgerOutboxStore Outbox => Assert.IsAssignableFrom<ILedgerOutboxStore>(Hermes.Store);
 
-    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
+    /// <summary>
+    /// Makes the backend's database fail the insert of log entry <paramref name="index"/> (a trigger),
+    /// so the sequencer dies in the middle of the batch that holds it, after earlier rows of that batch
+    /// were written in its transaction.
+    /// </summary>
+    protected abstract Task FailAppendOfIndexAsync(long index);
 
-    /// <summary>Options for Hermes on the backend under test, with its files in <see cref="Folder"/>; opening twice must reach the same database.</summary>
-    protected abstract HermesOptions Options();
-
-    protected virtual ValueTask CleanUpAsync() => ValueTask.CompletedTask;
-
-    public ValueTask InitializeAsync()
-    {
-        _hermes = HermesComposition.Open(Options(), Time);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_hermes is not null)
-        {
-            await _hermes.DisposeAsync();
-        }
-        await CleanUpAsync();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A handle may outlive the test by a moment.
-        }
-        GC.SuppressFinalize(this);
-    }
+    /// <summary>Removes what <see cref="FailAppendOfIndexAsync"/> installed.</summary>
+    protected abstract Task HealAsync();
 
     /// <summary>Commits <paramref name="count"/> acts, each in its own session, and returns their outbox ids.</summary>
     private async Task<List<long>> CommitActsAsync(int count, int first = 0)
@@ -127,9 +96,11 @@ public abstract class LedgerOutboxContract : IAsyncLifetime
         Assert.Equal(50, promises.Count);
 
         // Restart: the crashed sequencer never released its lease, so the new one waits for it to expire.
-        await Hermes.DisposeAsync();
-        Time.Advance(LedgerSequencer.DefaultLease + TimeSpan.FromMilliseconds(1));
-        _hermes = HermesComposition.Open(Options(), Time);
+        await RestartAsync(() =>
+        {
+            Time.Advance(LedgerSequencer.DefaultLease + TimeSpan.FromMilliseconds(1));
+            return Task.CompletedTask;
+        });
         Time.Advance(LedgerSequencer.DefaultInterval);
         Assert.Equal(50, await Outbox.Sequencer.SequenceAsync(Cancel));
         Time.Advance(Hermes.TreeHeads.Interval - TimeSpan.FromMilliseconds(1));
@@ -166,6 +137,52 @@ public abstract class LedgerOutboxContract : IAsyncLifetime
         long index = await Hermes.Store.ReleaseModelAsync("glucose-controller", "1.0", new string('a', 64), "board", Time.GetUtcNow(), Cancel);
         Assert.Equal(4, index);
         Assert.Empty(await Outbox.ReadPendingAsync(10, Cancel));
+    }
+
+    [Fact]
+    public async Task Given_a_sequencer_killed_in_the_middle_of_a_batch_When_Hermes_restarts_Then_the_log_has_no_gap_and_every_promise_is_honoured()
+    {
+        await CommitActsAsync(30);
+        var promises = await PromisesAsync();
+        var dying = new LedgerSequencer(Outbox, HybridSigningKey.Generate(), Time) { BatchSize = 8 };
+        await FailAppendOfIndexAsync(13);
+        await Assert.ThrowsAnyAsync<Exception>(() => dying.SequenceAsync(Cancel));
+        // The first batch (0–7) committed; the dying batch (8–15) wrote 8–12 in its transaction and left nothing.
+        Assert.Equal(22, (await Outbox.ReadPendingAsync(100, Cancel)).Count);
+        await HealAsync();
+
+        // It never released its lease: Hermes restarts, waits for the lease, and its sequencer takes over.
+        await RestartAsync(() =>
+        {
+            Time.Advance(LedgerSequencer.DefaultLease + TimeSpan.FromMilliseconds(1));
+            return Task.CompletedTask;
+        });
+        Assert.Equal(22, await Outbox.Sequencer.SequenceAsync(Cancel));
+        Time.Advance(Hermes.TreeHeads.Interval);
+        Assert.NotNull(await Hermes.TreeHeads.SignIfDueAsync(Cancel));
+        Assert.Equal(30, await Hermes.Store.LedgerSizeAsync(Cancel));
+        await AssertHonouredAsync(promises);
+    }
+
+    [Fact]
+    public async Task Given_an_act_that_crashes_before_commit_When_the_sequencer_runs_Then_its_entry_never_appears_and_the_log_has_no_gap()
+    {
+        await CommitActsAsync(2);
+        await using (var session = await Hermes.Store.BeginIngestAsync(Cancel))
+        {
+            await session.AppendLedgerAsync(new RecordAccessed("tok_lost", "clinician", Wearer, "never committed") { At = Time.GetUtcNow() });
+            // The process dies here: the session ends without a commit.
+        }
+        await CommitActsAsync(1, first: 2);
+        var promises = await PromisesAsync();
+        Assert.Equal(3, promises.Count);
+        Assert.Equal(3, await Outbox.Sequencer.SequenceAsync(Cancel));
+        Time.Advance(Hermes.TreeHeads.Interval);
+        await Hermes.TreeHeads.SignIfDueAsync(Cancel);
+        await AssertHonouredAsync(promises);
+        var page = await Hermes.Store.ProveWearerAsync(Wearer, -1, 100, Cancel);
+        Assert.Equal([0L, 1, 2], page.Proven.Select(p => p.Index));
+        Assert.DoesNotContain(page.Proven, p => System.Text.Encoding.UTF8.GetString(p.Data).Contains("never committed", StringComparison.Ordinal));
     }
 
     /// <summary>A store whose process dies after the sequencer read the outbox and placed the entries, before the append commits.</summary>

@@ -158,11 +158,27 @@ public sealed class PostgresBackendTests : IAsyncLifetime
         await using var first = OpenStore();
         await using var second = OpenStore();
         var wearer = WearerId.Parse("W-1");
+        // One sequencer holds the ledger; as its background service does, it passes every few ms, so the
+        // other process's acts (which wait for their index) are included too.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        await first.Sequencer.SequenceAsync(Cancel);
+        var background = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await first.Sequencer.SequenceAsync(CancellationToken.None);
+                await Task.Delay(10, CancellationToken.None);
+            }
+        }, CancellationToken.None);
         var appends = Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? first : second)
             .AppendToLedgerAsync(new RecordAccessed($"tok-{i}", "clinician", wearer, "review") { At = Vitals.Now }, Cancel));
         long[] indexes = await Task.WhenAll(appends);
+        await stop.CancelAsync();
+        await background;
         Assert.Equal(Enumerable.Range(0, 40).Select(i => (long)i), indexes.Order());
         await first.PublishTreeHeadAsync(Cancel);
+        // The first process stops cleanly (its lease is released); the second takes the ledger over at once.
+        await first.Sequencer.ReleaseAsync(Cancel);
         await second.AppendToLedgerAsync(new RecordAccessed("tok-last", "clinician", wearer, "review") { At = Vitals.Now }, Cancel);
         var head = await second.PublishTreeHeadAsync(Cancel);
         Assert.Equal(41, head.TreeSize);

@@ -10,7 +10,7 @@ public sealed class PostgresHermesStoreContractTests : HermesStoreContract
 
     protected override HermesOptions Options()
     {
-        _database = PostgresTestDatabase.Create();
+        _database ??= PostgresTestDatabase.Create();
         return PostgresBackend.Options(_database.ConnectionString, Path.Combine(Folder, "hermes"));
     }
 
