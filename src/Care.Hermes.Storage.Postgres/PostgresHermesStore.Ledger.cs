@@ -227,7 +227,7 @@ public sealed partial class PostgresHermesStore
         return await ProveNewestAsync("SELECT idx FROM ledger_entries WHERE kind = 'ModelReleased' AND model_name = $1 ORDER BY idx DESC LIMIT 1", [name], cancellationToken);
     }
 
-    private async Task<ProvenRecord?> ProveNewestAsync(string sql, string[] arguments, CancellationToken cancellationToken)
+    private async Task<ProvenRecord?> ProveNewestAsync(string sql, object[] arguments, CancellationToken cancellationToken)
     {
         await using var connection = await _data.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);

@@ -38,6 +38,14 @@ public sealed partial class PostgresHermesStore : ILedgerOutboxStore
     public Task StoreTreeHeadAsync(SignedTreeHead head, CancellationToken cancellationToken = default) =>
         PostgresLedgerOutbox.StoreTreeHeadAsync(_data, head, cancellationToken);
 
+    /// <inheritdoc/>
+    public async Task<ProvenRecord?> ProvePromisedAsync(byte[] entrySha256, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entrySha256);
+        await Sequencer.SequenceOrLeaveAsync(cancellationToken);
+        return await ProveNewestAsync("SELECT idx FROM ledger_entries WHERE promised_sha256 = $1 ORDER BY idx LIMIT 1", [entrySha256], cancellationToken);
+    }
+
     /// <summary>Entries waiting in the outbox.</summary>
     public Task<long> PendingLedgerEntriesAsync(CancellationToken cancellationToken = default) =>
         PostgresLedgerOutbox.PendingCountAsync(_data, cancellationToken);

@@ -52,6 +52,14 @@ public sealed partial class SqliteHermesStore
             return 0;
         }, cancellationToken);
 
+    /// <inheritdoc/>
+    public async Task<Storage.ProvenRecord?> ProvePromisedAsync(byte[] entrySha256, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entrySha256);
+        await Sequencer.SequenceOrLeaveAsync(cancellationToken);
+        return await WriteLockedAsync(() => _ledger.FindPromised(entrySha256) is { } index ? new Storage.ProvenRecord(_ledger.Read(index), _ledger.Prove(index)) : null, cancellationToken);
+    }
+
     /// <summary>Entries waiting in the outbox.</summary>
     public Task<long> PendingLedgerEntriesAsync(CancellationToken cancellationToken = default) =>
         WriteLockedAsync(() => _ledger.PendingCount, cancellationToken);

@@ -1,5 +1,6 @@
 using Care.Core.Ids;
 using Care.Hermes.Ledger;
+using Care.Hermes.Tests;
 using Care.Trust.Identity;
 using Care.Trust.Ledger;
 using Care.Trust.Ledger.Entries;
@@ -185,6 +186,50 @@ public abstract class LedgerOutboxContract : BackendContract
         Assert.DoesNotContain(page.Proven, p => System.Text.Encoding.UTF8.GetString(p.Data).Contains("never committed", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Given_uploads_answered_with_promises_When_Hermes_crashes_and_restarts_Then_every_promise_is_honoured_within_the_delay()
+    {
+        var devices = new TestDevices(Hermes.Store, Hermes.Recipient.PublicKey);
+        var promises = new List<SignedPromise>();
+        async Task UploadAsync(int i)
+        {
+            var result = await Hermes.Ingestor.IngestAsync(await devices.SealAsync(Vitals.Minutes($"W-{i % 3 + 1}", Vitals.Start.AddMinutes(10 * (i / 3)), 10)), Cancel);
+            var promise = (result.Promise ?? throw new Xunit.Sdk.XunitException("an upload was answered without a promise")).ToSignedPromise();
+            Assert.True(promise.Verify(Hermes.Store.LedgerKey));
+            promises.Add(promise);
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            await UploadAsync(i);
+        }
+        // The ledger passes to a sequencer in another process, which then dies holding it: later uploads wait in the outbox.
+        await Outbox.Sequencer.ReleaseAsync(Cancel);
+        var crashed = new LedgerSequencer(Outbox, HybridSigningKey.Generate(), Time);
+        await crashed.SequenceAsync(Cancel);
+        for (var i = 3; i < 7; i++)
+        {
+            await UploadAsync(i);
+        }
+        Assert.Equal(4, (await Outbox.ReadPendingAsync(100, Cancel)).Count);
+
+        // Hermes restarts at once; its sequencer waits out the dead one's lease, passes, and the next scheduled head covers everything.
+        await RestartAsync();
+        Time.Advance(LedgerSequencer.DefaultLease + TimeSpan.FromMilliseconds(1));
+        Time.Advance(LedgerSequencer.DefaultInterval);
+        Assert.Equal(4, await Outbox.Sequencer.SequenceAsync(Cancel));
+        Time.Advance(Hermes.TreeHeads.Interval - TimeSpan.FromMilliseconds(2));
+        var head = await Hermes.TreeHeads.SignIfDueAsync(Cancel) ?? throw new Xunit.Sdk.XunitException("no head was due");
+        Assert.Equal(await Hermes.Store.LedgerSizeAsync(Cancel), head.TreeSize);
+
+        foreach (var promise in promises)
+        {
+            var kept = await Outbox.ProvePromisedAsync(promise.EntrySha256, Cancel) ?? throw new Xunit.Sdk.XunitException("a promised entry is not in the log");
+            var proof = kept.Proof ?? throw new Xunit.Sdk.XunitException($"entry {kept.Record.Index} is not under a signed head");
+            Assert.Equal(ProofCheck.Valid, proof.Check(Hermes.Store.LedgerKey));
+            Assert.Null(promise.Check(kept.Record, proof.TreeHead));
+        }
+    }
+
     /// <summary>A store whose process dies after the sequencer read the outbox and placed the entries, before the append commits.</summary>
     private sealed class CrashBeforeAppend(ILedgerOutboxStore inner) : ILedgerOutboxStore
     {
@@ -207,5 +252,7 @@ public abstract class LedgerOutboxContract : BackendContract
         public Task StoreTreeHeadAsync(SignedTreeHead head, CancellationToken cancellationToken = default) => inner.StoreTreeHeadAsync(head, cancellationToken);
 
         public Task<SignedTreeHead?> LatestTreeHeadAsync(CancellationToken cancellationToken = default) => inner.LatestTreeHeadAsync(cancellationToken);
+
+        public Task<ProvenRecord?> ProvePromisedAsync(byte[] entrySha256, CancellationToken cancellationToken = default) => inner.ProvePromisedAsync(entrySha256, cancellationToken);
     }
 }

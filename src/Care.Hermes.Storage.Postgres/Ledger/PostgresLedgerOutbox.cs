@@ -187,9 +187,9 @@ internal static class PostgresLedgerOutbox
             leaves[i] = records[i].LeafHash;
         }
         await using (var move = new NpgsqlCommand("""
-            WITH gone AS (DELETE FROM ledger_outbox WHERE id = ANY($6) RETURNING id, device_id, sequence, model_name)
-            INSERT INTO ledger_entries (idx, kind, wearer, data, leaf_hash, device_id, sequence, model_name, outbox_id)
-            SELECT u.idx, u.kind, u.wearer, u.data, u.leaf, g.device_id, g.sequence, g.model_name, u.oid
+            WITH gone AS (DELETE FROM ledger_outbox WHERE id = ANY($6) RETURNING id, device_id, sequence, model_name, sha256(promised) AS promised_sha256)
+            INSERT INTO ledger_entries (idx, kind, wearer, data, leaf_hash, device_id, sequence, model_name, outbox_id, promised_sha256)
+            SELECT u.idx, u.kind, u.wearer, u.data, u.leaf, g.device_id, g.sequence, g.model_name, u.oid, g.promised_sha256
             FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bytea[], $5::bytea[], $6::bigint[]) AS u(idx, kind, wearer, data, leaf, oid)
             JOIN gone g ON g.id = u.oid
             """, connection, transaction))

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Care.Hermes.Ledger;
 using Care.Trust.Identity;
 using Care.Trust.Ledger;
@@ -144,13 +145,14 @@ public sealed partial class SqliteLedgerStore
                         throw new SequencerConflictException($"the log no longer has {records[0].Index} entries (another writer appended); nothing appended");
                     }
                 }
-                using var insert = Command(tx, "INSERT INTO ledger_entries (idx, kind, wearer, data, leaf_hash, outbox_id) VALUES ($idx, $kind, $wearer, $data, $leaf, $o)");
+                using var insert = Command(tx, "INSERT INTO ledger_entries (idx, kind, wearer, data, leaf_hash, outbox_id, promised_sha256) VALUES ($idx, $kind, $wearer, $data, $leaf, $o, $p)");
                 var pIdx = insert.Parameters.Add("$idx", SqliteType.Integer);
                 var pKind = insert.Parameters.Add("$kind", SqliteType.Text);
                 var pWearer = insert.Parameters.Add("$wearer", SqliteType.Text);
                 var pData = insert.Parameters.Add("$data", SqliteType.Blob);
                 var pLeaf = insert.Parameters.Add("$leaf", SqliteType.Blob);
                 var pOutbox = insert.Parameters.Add("$o", SqliteType.Integer);
+                var pPromised = insert.Parameters.Add("$p", SqliteType.Blob);
                 insert.Prepare();
                 using var remove = Command(tx, "DELETE FROM ledger_outbox WHERE id = $id");
                 var pId = remove.Parameters.Add("$id", SqliteType.Integer);
@@ -164,6 +166,7 @@ public sealed partial class SqliteLedgerStore
                     pData.Value = record.Data;
                     pLeaf.Value = record.LeafHash;
                     pOutbox.Value = outboxIds[i];
+                    pPromised.Value = SHA256.HashData(PromisedForm.Strip(record.Data));
                     insert.ExecuteNonQuery();
                     pId.Value = outboxIds[i];
                     if (remove.ExecuteNonQuery() != 1)
@@ -194,6 +197,18 @@ public sealed partial class SqliteLedgerStore
         {
             using var find = Command(null, "SELECT idx FROM ledger_entries WHERE outbox_id = $o ORDER BY idx DESC LIMIT 1");
             find.Parameters.AddWithValue("$o", outboxId);
+            return find.ExecuteScalar() is long index ? index : null;
+        }
+    }
+
+    /// <summary>The index of the log entry whose promised form hashes to <paramref name="entrySha256"/>, or null.</summary>
+    public long? FindPromised(byte[] entrySha256)
+    {
+        ArgumentNullException.ThrowIfNull(entrySha256);
+        lock (_gate)
+        {
+            using var find = Command(null, "SELECT idx FROM ledger_entries WHERE promised_sha256 = $h ORDER BY idx LIMIT 1");
+            find.Parameters.AddWithValue("$h", entrySha256);
             return find.ExecuteScalar() is long index ? index : null;
         }
     }

@@ -46,13 +46,19 @@ internal static class AlertEndpoints
                 return WearerEndpoints.OutOfScope(WearerId.Parse(target));
             }
         }
-        var alert = await acknowledger.AcknowledgeAsync(alertId, caller.TokenId, caller.Role, now, now + options.AlertSuppression, cancellationToken);
+        var (alert, promise) = await acknowledger.AcknowledgeWithPromiseAsync(alertId, caller.TokenId, caller.Role, now, now + options.AlertSuppression, cancellationToken);
         if (alert is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown alert", detail: $"id: no alert {alertId}");
         }
         await heads.SignIfDueAsync(cancellationToken);
-        return Results.Ok(Describe(alert));
+        // The log's signed promise for the AlertAcknowledged entry (absent when the alert was already acknowledged).
+        var answer = System.Text.Json.JsonSerializer.SerializeToNode(Describe(alert), System.Text.Json.JsonSerializerOptions.Web)!.AsObject();
+        if (promise is not null)
+        {
+            answer["ledgerPromise"] = System.Text.Json.JsonSerializer.SerializeToNode(promise, System.Text.Json.JsonSerializerOptions.Web);
+        }
+        return Results.Json(answer);
     }
 
     private static object Describe(AlertRecord a) => new

@@ -25,6 +25,27 @@ internal static class LedgerEndpoints
             .WithName("GetConsistencyProof")
             .WithSummary("The RFC 9162 consistency proof from the tree of 'from' entries to the tree of 'to' entries (1 <= from <= to <= the newest signed head's size).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        // A promise's holder asks for its proof; entries name wearers and devices, so a token is needed.
+        api.MapGet("/ledger/promised/{entrySha256}", PromisedAsync)
+            .RequireAuthorization()
+            .WithName("GetPromisedEntryProof")
+            .WithSummary("The entry a signed ledger promise names (entrySha256: SHA-256 of its promised form, as in the promise) with its inclusion proof; 404 while it is pending in the outbox, 503 with Retry-After until a signed head covers it.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<IResult> PromisedAsync(string entrySha256, HttpContext http, IHermesStore store, TimeProvider time, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
+    {
+        if (entrySha256.Length != 64 || !entrySha256.All(char.IsAsciiHexDigit))
+        {
+            throw new InvalidInputException("entrySha256", $"'{(entrySha256.Length > 80 ? entrySha256[..80] + "…" : entrySha256)}' is not a SHA-256 in hex (64 hex digits)");
+        }
+        var found = store is Ledger.ILedgerOutboxStore outbox ? await outbox.ProvePromisedAsync(Convert.FromHexString(entrySha256), cancellationToken) : null;
+        return found is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not in the log",
+                detail: $"entrySha256: no log entry has this promised hash yet; a promised entry is included within the promise's maximum merge delay")
+            : await ProofAnswer.ForAsync(found, http, store, time, heads, cancellationToken);
     }
 
     private static async Task<IResult> HeadAsync(IHermesStore store, CancellationToken cancellationToken) =>

@@ -31,7 +31,7 @@ public sealed class HermesComposition : IAsyncDisposable
             outbox.Sequencer.MaximumMergeDelay = outbox.Sequencer.Lease + LedgerSequencer.DefaultInterval + TreeHeads.Interval;
         }
         Ingestor = new BundleIngestor(store, recipient, time, options.Limits, modelRisk) { TreeHeads = TreeHeads };
-        Alerts = new AlertAcknowledger(store);
+        Alerts = new AlertAcknowledger(store, time);
         DosePlans = new DosePlans(store);
     }
 

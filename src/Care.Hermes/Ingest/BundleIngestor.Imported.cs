@@ -42,6 +42,6 @@ public sealed partial class BundleIngestor
         {
             await TreeHeads.SignIfDueAsync(cancellationToken);
         }
-        return result!;
+        return Promised(result!, opened, read, hash, now);
     }
 }

@@ -53,4 +53,12 @@ public interface ILedgerOutboxStore
 
     /// <summary>The newest signed tree head, or null.</summary>
     Task<SignedTreeHead?> LatestTreeHeadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The log entry whose promised form hashes to <paramref name="entrySha256"/> (what a
+    /// <see cref="SignedPromise"/> names), with its inclusion proof under the newest signed head once
+    /// one covers it; null while the entry is pending or when no entry has that hash. CT's
+    /// get-proof-by-hash, keyed by the promise rather than the leaf (the leaf depends on the index).
+    /// </summary>
+    Task<Storage.ProvenRecord?> ProvePromisedAsync(byte[] entrySha256, CancellationToken cancellationToken = default);
 }

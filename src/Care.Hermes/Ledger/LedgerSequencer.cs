@@ -78,6 +78,16 @@ public sealed class LedgerSequencer
     }
 
     /// <summary>
+    /// Signs the promise for <paramref name="entry"/>, whose act committed at (or just before)
+    /// <paramref name="committedAt"/>: what an act's caller gets at once.
+    /// </summary>
+    public SignedPromise Promise(Trust.Ledger.Entries.LedgerEntry entry, DateTimeOffset committedAt)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return SignedPromise.Sign(_key, entry.ToPromisedJson(), committedAt, MaximumMergeDelay);
+    }
+
+    /// <summary>
     /// Drains the outbox: appends every committed pending entry, in batches. Returns how many were
     /// appended. Throws <see cref="SequencerConflictException"/> when another sequencer holds the lease.
     /// </summary>
@@ -158,12 +168,21 @@ public sealed class LedgerSequencer
     /// <summary>
     /// Sequences what is pending, then signs a head over the whole log when one is due: entries were
     /// appended since the latest head and it is at least <paramref name="minInterval"/> old. Heads
-    /// never go back in time. Returns the new head, or null when none was due.
+    /// never go back in time. Returns the new head, or null when none was due, or when another
+    /// process's sequencer holds the ledger (signing its heads is that one's work; an act that ends
+    /// with this call has committed and must not fail for it).
     /// </summary>
-    public Task<SignedTreeHead?> SignTreeHeadIfDueAsync(TimeSpan minInterval, CancellationToken cancellationToken = default)
+    public async Task<SignedTreeHead?> SignTreeHeadIfDueAsync(TimeSpan minInterval, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minInterval, TimeSpan.Zero);
-        return SignAsync(minInterval, cancellationToken);
+        try
+        {
+            return await SignAsync(minInterval, cancellationToken);
+        }
+        catch (SequencerConflictException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Sequences what is pending and signs a head over the whole log now (the latest one when nothing was appended since).</summary>

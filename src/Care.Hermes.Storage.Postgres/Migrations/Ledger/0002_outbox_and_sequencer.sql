@@ -17,9 +17,11 @@ CREATE INDEX ledger_outbox_by_wearer ON ledger_outbox (wearer, kind, id) WHERE w
 CREATE INDEX ledger_outbox_sequences ON ledger_outbox (device_id, sequence) WHERE kind = 'BundleAccepted';
 
 -- Which outbox entry each log entry came from (null for entries appended before the outbox); unique,
--- so an outbox entry can never be placed twice.
-ALTER TABLE ledger_entries ADD COLUMN outbox_id bigint;
+-- so an outbox entry can never be placed twice. promised_sha256: the hash a signed promise names
+-- (SHA-256 of the promised form), so a caller holding a promise finds its entry and proof.
+ALTER TABLE ledger_entries ADD COLUMN outbox_id bigint, ADD COLUMN promised_sha256 bytea;
 CREATE UNIQUE INDEX ledger_entries_by_outbox ON ledger_entries (outbox_id) WHERE outbox_id IS NOT NULL;
+CREATE INDEX ledger_entries_by_promise ON ledger_entries (promised_sha256) WHERE promised_sha256 IS NOT NULL;
 
 -- The single-writer lease: one sequencer per ledger.
 CREATE TABLE ledger_sequencer (
