@@ -46,6 +46,7 @@ internal static class CommandTree
         }
         yield return Lab.EvalScreeningCommand.Build();
         yield return Epidemic.EvalSurveillanceCommand.Build();
+        yield return Epidemic.EvalOutbreaksCommand.Build();
         yield return Epidemic.EvalExposureCommand.Build();
         yield return Kiosk.EvalIrisCommand.Build();
         yield return Demo.EvalSwapCommand.Build();
