@@ -22,7 +22,7 @@ internal static class EvalOutbreaksCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the reported (test) series (default 101)", DefaultValueFactory = _ => 101 };
         var devSeed = new Option<int>("--dev-seed") { Description = "Seed of the development series the thresholds are calibrated on (default 1)", DefaultValueFactory = _ => 1 };
         var data = new Option<string?>("--data") { Description = "Folder of the surveillance data (e.g. ../shared/data/surveillance): also score the labelled real series" };
-        var maxWindow = new Option<int>("--max-window") { Description = "Design knob: longest cumulative window of the Hermes detector (default 3)", DefaultValueFactory = _ => HermesDetectorSettings.Weekly.MaxWindow };
+        var maxWindow = new Option<int>("--max-window") { Description = "Design knob: longest cumulative window of the Hermes detector (default 2)", DefaultValueFactory = _ => HermesDetectorSettings.Weekly.MaxWindow };
         var gap = new Option<int>("--gap") { Description = "Design knob: recent weeks left out of the Hermes fit (default 3)", DefaultValueFactory = _ => HermesDetectorSettings.Weekly.GapSteps };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
         var command = new Command("outbreaks", "Inject outbreaks into simulated baselines (Noufaily 2013 design) and compare the package detectors with Hermes's detector at matched false-positive rates.")

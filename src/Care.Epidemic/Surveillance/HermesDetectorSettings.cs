@@ -21,8 +21,8 @@ public sealed record HermesDetectorSettings(
     int MaxWindow,
     double WeightsThreshold = 2.58)
 {
-    /// <summary>Weekly counts: 2 annual harmonics, 5 years back, 3-week gap, windows of 1–3 weeks.</summary>
-    public static HermesDetectorSettings Weekly { get; } = new(52, 2, 5, 104, 3, 3);
+    /// <summary>Weekly counts: 2 annual harmonics, 5 years back, 3-week gap, windows of 1–2 weeks (chosen on development seeds 1 and 2 over windows 1, 2, 3, 5 and gaps 3, 5, 26).</summary>
+    public static HermesDetectorSettings Weekly { get; } = new(52, 2, 5, 104, 3, 2);
 
     /// <summary>Daily counts: a day-of-week cycle (3 harmonics), 8 weeks back, needs 4 weeks, 3-day gap, windows of 1–3 days.</summary>
     public static HermesDetectorSettings Daily { get; } = new(7, 3, 8, 28, 3, 3);

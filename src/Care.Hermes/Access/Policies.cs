@@ -11,4 +11,7 @@ public static class Policies
 
     /// <summary>Only admin tokens: manage.</summary>
     public const string Admin = "admin";
+
+    /// <summary>Only public-health tokens: regional aggregates and outbreak signals.</summary>
+    public const string PublicHealth = "public-health";
 }

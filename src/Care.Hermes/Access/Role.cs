@@ -11,4 +11,7 @@ public enum Role
 
     /// <summary>An administrator: may manage tokens; may not read records.</summary>
     Admin = 3,
+
+    /// <summary>Public health: may read regional aggregates and outbreak signals (counts under 10 suppressed); never a wearer's record.</summary>
+    PublicHealth = 4,
 }

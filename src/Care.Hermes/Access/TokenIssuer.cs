@@ -79,9 +79,9 @@ public sealed class TokenIssuer(IHermesStore store, TimeProvider time)
         return record is not null && record.IsValidAt(time.GetUtcNow()) ? record : null;
     }
 
-    /// <summary>Parses a role name as used on the command line and in the API (device, clinician, admin).</summary>
+    /// <summary>Parses a role name as used on the command line and in the API (device, clinician, admin, public-health).</summary>
     public static bool TryParseRole(string? text, out Role role) =>
-        Enum.TryParse(text, ignoreCase: true, out role) && Enum.IsDefined(role) && !int.TryParse(text, out _);
+        Enum.TryParse(text?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out role) && Enum.IsDefined(role) && !int.TryParse(text, out _);
 
     /// <summary>
     /// Parses a lifetime such as <c>30d</c>, <c>12h</c> or <c>90m</c> (days, hours, minutes); throws

@@ -2,6 +2,7 @@ using Care.Hermes.Access;
 using Care.Hermes.Alerts;
 using Care.Hermes.Ingest;
 using Care.Hermes.Ledger;
+using Care.Hermes.Population;
 using Care.Hermes.Risk;
 using Care.Hermes.Storage;
 using Care.Hermes.Therapy;
@@ -43,13 +44,22 @@ public static class HermesServiceCollectionExtensions
         services.AddHostedService<LedgerSequencerService>();
         services.AddHostedService<TreeHeadSigner>();
         services.AddSingleton<TokenIssuer>();
+        // The population view (issue 13, item 8): aggregates only. Exposure notifications: NoExposureNotifications
+        // until the exposure feature's IExposureStore is adapted to IPopulationCounts here.
+        services.TryAddSingleton<IPopulationCounts, NoExposureNotifications>();
+        services.AddSingleton<IPopulationStore>(sp => sp.GetRequiredService<IHermesStore>() as IPopulationStore
+            ?? throw new InvalidOperationException("the storage backend does not implement the population view (IPopulationStore)"));
+        services.AddSingleton<PopulationCounter>();
+        services.AddSingleton(sp => new PopulationSurveillance(sp.GetRequiredService<PopulationCounter>(), sp.GetRequiredService<IPopulationStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<PopulationSurveillanceService>();
         services.AddCareRateLimits(options);
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Device, p => p.RequireRole(nameof(Role.Device)))
             .AddPolicy(Policies.Clinician, p => p.RequireRole(nameof(Role.Clinician)))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(nameof(Role.Admin)));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(nameof(Role.Admin)))
+            .AddPolicy(Policies.PublicHealth, p => p.RequireRole(nameof(Role.PublicHealth)));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();

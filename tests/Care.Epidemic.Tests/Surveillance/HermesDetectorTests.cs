@@ -15,7 +15,7 @@ public sealed class HermesDetectorTests
     {
         var counts = Baseline(7);
         var single = new HermesDetector(HermesDetectorSettings.Weekly with { MaxWindow = 1 });
-        var cumulative = new HermesDetector(HermesDetectorSettings.Weekly);
+        var cumulative = new HermesDetector(HermesDetectorSettings.Weekly with { MaxWindow = 3 });
         for (var t = 298; t <= 300; t++)
         {
             counts[t - 1] += 5;
@@ -70,7 +70,7 @@ public sealed class HermesDetectorTests
         var counts = Baseline(1);
         counts[10] = -1;
         Assert.Throws<ArgumentOutOfRangeException>("observed", () => new HermesDetector(HermesDetectorSettings.Weekly).Score(counts, 200, 200));
-        Assert.Throws<ArgumentOutOfRangeException>("GapSteps", () => new HermesDetector(HermesDetectorSettings.Weekly with { GapSteps = 2 }));
+        Assert.Throws<ArgumentOutOfRangeException>("GapSteps", () => new HermesDetector(HermesDetectorSettings.Weekly with { GapSteps = 1 }));
     }
 
     [Fact]

@@ -70,6 +70,7 @@ public static class LedgerEntryReader
                 nameof(LabJobStarted) => new LabJobStarted(Text("jobId"), Text("instrumentId"), Text("inputsSha256")) { At = at },
                 nameof(LabJobCompleted) => new LabJobCompleted(Text("jobId"), Text("instrumentId"), Text("inputsSha256"), Text("resultSha256"), Text("outcome")) { At = at },
                 nameof(OrderScreened) => new OrderScreened(Text("orderSha256"), Text("customer"), Text("outcome"), Text("detail")) { At = at },
+                nameof(OutbreakSignalRaised) => new OutbreakSignalRaised(Integer("signalId"), Text("region"), Text("day"), Text("measure"), Integer("observed"), Number("expected"), Number("score"), Text("detector")) { At = at },
                 var other => throw new FormatException($"unknown kind '{other}'"),
             };
             return (entry, index);
