@@ -17,5 +17,6 @@ internal static class RnaCommands
     {
         yield return EvalFoldCommand.Create();
         yield return EvalDesignCommand.Create();
+        yield return EvalEnsembleCommand.Create();
     }
 }
