@@ -147,7 +147,7 @@ public sealed partial class PostgresHermesStore
         }
         var proven = new List<InclusionProofDocument>();
         var pending = new List<LedgerRecord>();
-        var proofs = head is null ? [] : await _ledger.WithTreeAsync(connection, tree =>
+        var proofs = head is null ? [] : await _ledger.WithTreeAsync(connection, head.TreeSize, tree =>
             records.Where(r => r.Index < head.TreeSize).Select(r => tree.InclusionProof(r.Index, head.TreeSize)).ToList(), cancellationToken);
         int next = 0;
         foreach (var record in records)
@@ -189,7 +189,7 @@ public sealed partial class PostgresHermesStore
         {
             throw new ArgumentOutOfRangeException(nameof(to), $"a consistency proof needs 1 ≤ from ≤ to ≤ {size} entries; got {from} and {to}");
         }
-        return await _ledger.WithTreeAsync(connection, tree => tree.ConsistencyProof(from, to), cancellationToken);
+        return await _ledger.WithTreeAsync(connection, to, tree => tree.ConsistencyProof(from, to), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -261,7 +261,7 @@ public sealed partial class PostgresHermesStore
         {
             return new ProvenRecord(record, null);
         }
-        var path = await _ledger.WithTreeAsync(connection, tree => tree.InclusionProof(record.Index, head.TreeSize), cancellationToken);
+        var path = await _ledger.WithTreeAsync(connection, head.TreeSize, tree => tree.InclusionProof(record.Index, head.TreeSize), cancellationToken);
         return new ProvenRecord(record, new InclusionProofDocument(record.Index, record.Data, record.LeafHash, head, path));
     }
 
