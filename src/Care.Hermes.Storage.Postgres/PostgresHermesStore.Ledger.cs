@@ -147,7 +147,7 @@ public sealed partial class PostgresHermesStore
         }
         var proven = new List<InclusionProofDocument>();
         var pending = new List<LedgerRecord>();
-        var proofs = head is null ? [] : await _ledger.WithTreeAsync(connection, tree =>
+        var proofs = head is null ? [] : await _ledger.WithTreeAsync(connection, head.TreeSize, tree =>
             records.Where(r => r.Index < head.TreeSize).Select(r => tree.InclusionProof(r.Index, head.TreeSize)).ToList(), cancellationToken);
         int next = 0;
         foreach (var record in records)
@@ -189,7 +189,7 @@ public sealed partial class PostgresHermesStore
         {
             throw new ArgumentOutOfRangeException(nameof(to), $"a consistency proof needs 1 ≤ from ≤ to ≤ {size} entries; got {from} and {to}");
         }
-        return await _ledger.WithTreeAsync(connection, tree => tree.ConsistencyProof(from, to), cancellationToken);
+        return await _ledger.WithTreeAsync(connection, to, tree => tree.ConsistencyProof(from, to), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -230,21 +230,29 @@ public sealed partial class PostgresHermesStore
     private async Task<ProvenRecord?> ProveNewestAsync(string sql, object[] arguments, CancellationToken cancellationToken)
     {
         await using var connection = await _data.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        // One statement, so the entry and the newest head come from one snapshot in one round trip
+        // (it was a repeatable-read transaction of four; a proof's time is round trips, docs/benchmarks.md).
         LedgerRecord? record = null;
-        await using (var find = new NpgsqlCommand(sql, connection, transaction))
+        SignedTreeHead? head = null;
+        await using (var find = new NpgsqlCommand($"""
+            SELECT e.idx, e.kind, e.wearer, e.data, e.leaf_hash, h.tree_size, h.root, h.timestamp_ms, h.key_id, h.signature
+            FROM ledger_entries e
+            LEFT JOIN LATERAL (SELECT tree_size, root, timestamp_ms, key_id, signature FROM ledger_tree_heads ORDER BY tree_size DESC LIMIT 1) h ON true
+            WHERE e.idx = ({sql})
+            """, connection))
         {
             foreach (var argument in arguments)
             {
                 find.Parameters.AddWithValue(argument);
             }
-            if (await find.ExecuteScalarAsync(cancellationToken) is long index)
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
             {
-                record = await PostgresLedger.ReadAsync(connection, transaction, index, cancellationToken);
+                record = PostgresLedger.ReadRecord(reader);
+                head = reader.IsDBNull(5) ? null
+                    : new SignedTreeHead(reader.GetInt64(5), (byte[])reader[6], DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)), reader.GetString(8), (byte[])reader[9]);
             }
         }
-        var head = await PostgresLedger.LatestHeadAsync(connection, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         if (record is null)
         {
             return null;
@@ -253,7 +261,7 @@ public sealed partial class PostgresHermesStore
         {
             return new ProvenRecord(record, null);
         }
-        var path = await _ledger.WithTreeAsync(connection, tree => tree.InclusionProof(record.Index, head.TreeSize), cancellationToken);
+        var path = await _ledger.WithTreeAsync(connection, head.TreeSize, tree => tree.InclusionProof(record.Index, head.TreeSize), cancellationToken);
         return new ProvenRecord(record, new InclusionProofDocument(record.Index, record.Data, record.LeafHash, head, path));
     }
 

@@ -280,11 +280,13 @@ internal sealed class PostgresIngestSession : IIngestSession
             await ObservationPartitions.CreateAsync(_connection, _transaction, month);
             _newPartitions.Add(month);
         }
+        var order = PrimaryKeyOrder(observations, first, last);
         await using var copy = await _connection.BeginBinaryImportAsync("COPY observations (wearer, sign, time_ms, value, bundle) FROM STDIN (FORMAT BINARY)");
         // Synchronous writes: they fill Npgsql's buffer and only touch the socket when it is full,
         // so the per-value cost of an awaited call is not worth paying in this loop.
-        foreach (var o in observations)
+        foreach (int i in order)
         {
+            var o = observations[i];
             copy.StartRow();
             copy.Write(wearerKey, NpgsqlDbType.Bigint);
             copy.Write((short)o.Sign, NpgsqlDbType.Smallint);
@@ -293,6 +295,34 @@ internal sealed class PostgresIngestSession : IIngestSession
             copy.Write(bundleKey, NpgsqlDbType.Bigint);
         }
         await copy.CompleteAsync();
+    }
+
+    /// <summary>
+    /// The bundle's rows in primary-key order (sign, then time; the wearer and bundle are the same for
+    /// all): a patch writes its signs interleaved in time, and rows copied in that order land on the
+    /// key index at seven interleaved points, splitting its pages half full (measured 85 index bytes per
+    /// row against 68 of table, docs/benchmarks.md). In key order each sign's run appends to one place.
+    /// Only the physical layout changes: the same rows are stored.
+    /// </summary>
+    private static int[] PrimaryKeyOrder(IReadOnlyList<Observation> observations, long firstMs, long lastMs)
+    {
+        var order = new int[observations.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        // One 63-bit key per row, sign above the time offset; a bundle spanning 2^47 ms (4,000 years) keeps its order.
+        if (lastMs - firstMs >= 1L << 47)
+        {
+            return order;
+        }
+        var keys = new long[order.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            keys[i] = ((long)observations[i].Sign << 47) | (observations[i].Time.ToUnixTimeMilliseconds() - firstMs);
+        }
+        Array.Sort(keys, order);
+        return order;
     }
 
     private static void AddDoses(NpgsqlBatch batch, long wearerKey, long bundleKey, IReadOnlyList<DoseDelivery> doses)

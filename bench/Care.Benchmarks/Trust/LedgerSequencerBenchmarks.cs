@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Care.Core.Ids;
 using Care.Hermes.Storage.Sqlite;
+using Care.Simulation.Ledger;
 using Care.Trust.Ledger.Entries;
 
 namespace Care.Benchmarks.Trust;
@@ -28,18 +28,8 @@ public class LedgerSequencerBenchmarks
     {
         _directory = Directory.CreateTempSubdirectory("care-bench-sequencer-").FullName;
         _store = SqliteHermesStore.Open(Path.Combine(_directory, "hermes.db"));
-        var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var wearer = WearerId.Parse("w-1");
-        const string Sha = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-        _entries = [.. Enumerable.Range(0, Batch).Select(i => (i % 6) switch
-        {
-            0 => (LedgerEntry)new BundleAccepted($"b-{i}", Sha, $"patch-{i % 50}", i) { At = at.AddSeconds(i) },
-            1 => new DosePlanIssued($"p-{i}", wearer, "insulin-aspart", 38.5, "U/d", Sha, "dr-ng") { At = at.AddSeconds(i) },
-            2 => new CartridgeFilled($"c-{i}", wearer, $"p-{i}", "insulin-aspart", 300, 300, 298.7, "U", "assay-1") { At = at.AddSeconds(i) },
-            3 => new ModelReleased("glucose-controller", $"1.{i}", Sha, "board") { At = at.AddSeconds(i) },
-            4 => new LabJob($"j-{i}", "synth-2", Sha, "completed", Sha) { At = at.AddSeconds(i) },
-            _ => new RecordAccessed("dr-ng", "clinician", wearer, $"review {i}") { At = at.AddSeconds(i) },
-        })];
+        // A mix of every entry kind, so every per-kind index is maintained too.
+        _entries = SyntheticLedgerEntries.Mix(0, Batch);
     }
 
     [IterationSetup]

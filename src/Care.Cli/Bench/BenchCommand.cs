@@ -41,54 +41,34 @@ internal static class BenchCommand
             {
                 throw new InvalidInputException("--bundles", $"{count} is out of range; use 1 to 100000");
             }
-            string? path = parse.GetValue(db);
-            string file = path ?? Path.Combine(Path.GetTempPath(), $"care-bench-{Guid.NewGuid():N}.db");
-            string? server = parse.GetValue(postgres);
-            PostgresScratchDatabase? scratch = null;
-            try
+            await using var target = await BenchTarget.CreateAsync(parse.GetValue(postgres), parse.GetValue(db), cancellationToken);
+            var scratch = target.Scratch;
+            var options = target.Options;
+            var result = await RunAsync(count, options, ModelOption.Load(parse.GetValue(model), "--model"), cancellationToken);
+            if (scratch is not null)
             {
-                if (server is not null)
-                {
-                    try
-                    {
-                        scratch = await PostgresScratchDatabase.CreateAsync(server, "care_bench", cancellationToken);
-                    }
-                    catch (IOException e)
-                    {
-                        throw new InvalidInputException("--postgres", e.Message);
-                    }
-                }
-                var options = BackendOption.Options(scratch?.ConnectionString, file);
-                var result = await RunAsync(count, options, ModelOption.Load(parse.GetValue(model), "--model"), cancellationToken);
-                var output = parse.InvocationConfiguration.Output;
-                if (parse.GetValue(json))
-                {
-                    await output.WriteLineAsync(JsonSerializer.Serialize(result, CliJson.Options));
-                }
-                else
-                {
-                    await output.WriteLineAsync(
-                        $"Ingested ({result.Backend}) {result.Observations:N0} observations in {result.Bundles:N0} bundles in {result.Seconds:N2} s: " +
-                        $"{result.ObservationsPerSecond:N0} observations/s, {result.MegabytesPerSecond:N1} MB/s of bundle JSON; sepsis model {result.SepsisModel ?? "none"} ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}).");
-                }
+                var footprint = await PostgresFootprint.ObservationsAsync(scratch.ConnectionString, cancellationToken);
+                result = result with { PostgresObservationBytes = footprint, BytesPerObservation = Math.Round(footprint.BytesPerRow, 1) };
             }
-            finally
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
             {
-                if (scratch is not null)
+                await output.WriteLineAsync(JsonSerializer.Serialize(result, CliJson.Options));
+            }
+            else
+            {
+                await output.WriteLineAsync(
+                    $"Ingested ({result.Backend}) {result.Observations:N0} observations in {result.Bundles:N0} bundles in {result.Seconds:N2} s: " +
+                    $"{result.ObservationsPerSecond:N0} observations/s, {result.MegabytesPerSecond:N1} MB/s of bundle JSON; sepsis model {result.SepsisModel ?? "none"} ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}).");
+                await output.WriteLineAsync($"Ingest latency per bundle (open, read, store, score, commit; no HTTP): p50 {result.P50Milliseconds:N1} ms, p99 {result.P99Milliseconds:N1} ms, max {result.MaxMilliseconds:N1} ms.");
+                if (result.PostgresObservationBytes is { } f)
                 {
-                    await scratch.DisposeAsync();
-                }
-                if (path is null)
-                {
-                    foreach (var suffix in (ReadOnlySpan<string>)["", "-wal", "-shm", ".ledger-key", ".ledger-key.pub", ".recipient-key"])
-                    {
-                        File.Delete(file + suffix);
-                    }
+                    await output.WriteLineAsync($"PostgreSQL observations: {f.TableBytes:N0} table + {f.IndexBytes:N0} index bytes for {f.Rows:N0} rows in {f.Partitions} partitions = {result.BytesPerObservation:N1} bytes/observation.");
                 }
             }
             return ExitCodes.Ok;
         });
-        return new Command("bench", "Measure speed of Care's hot paths.") { ingest };
+        return new Command("bench", "Measure speed of Care's hot paths.") { ingest, LedgerBenchCommand.Create() };
     }
 
     private static async Task<IngestBenchResult> RunAsync(int count, HermesOptions options, SepsisRiskScoring? modelRisk, CancellationToken cancellationToken)
@@ -112,19 +92,34 @@ internal static class BenchCommand
             bytes += upload.Bytes.Length;
         }
         var ingestor = hermes.Ingestor;
+        var latencies = new double[count];
         var clock = Stopwatch.StartNew();
-        foreach (var upload in uploads)
+        for (int i = 0; i < count; i++)
         {
-            await ingestor.IngestAsync(upload, cancellationToken);
+            long started = Stopwatch.GetTimestamp();
+            await ingestor.IngestAsync(uploads[i], cancellationToken);
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }
         double seconds = clock.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
         long stored = await store.CountObservationsAsync(wearers, cancellationToken);
         if (stored != observations)
         {
             throw new InvalidOperationException($"stored {stored} observations of {observations}");
         }
-        return new IngestBenchResult(options.Backend!.Name, count, observations, Math.Round(seconds, 3), Math.Round(observations / seconds), Math.Round(bytes / seconds / 1e6, 1), modelRisk?.ModelName);
+        return new IngestBenchResult(options.Backend!.Name, count, observations, Math.Round(seconds, 3), Math.Round(observations / seconds), Math.Round(bytes / seconds / 1e6, 1), modelRisk?.ModelName,
+            Math.Round(Percentile(latencies, 0.50), 2), Math.Round(Percentile(latencies, 0.99), 2), Math.Round(latencies[^1], 2));
     }
 
-    private sealed record IngestBenchResult(string Backend, int Bundles, long Observations, double Seconds, double ObservationsPerSecond, double MegabytesPerSecond, string? SepsisModel);
+    /// <summary>The nearest-rank percentile <paramref name="p"/> (0–1) of sorted <paramref name="sorted"/>.</summary>
+    internal static double Percentile(double[] sorted, double p) =>
+        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private sealed record IngestBenchResult(string Backend, int Bundles, long Observations, double Seconds, double ObservationsPerSecond, double MegabytesPerSecond, string? SepsisModel,
+        double P50Milliseconds, double P99Milliseconds, double MaxMilliseconds)
+    {
+        public double? BytesPerObservation { get; init; }
+
+        public ObservationFootprint? PostgresObservationBytes { get; init; }
+    }
 }

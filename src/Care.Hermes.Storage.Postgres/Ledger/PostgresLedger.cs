@@ -82,13 +82,21 @@ internal sealed class PostgresLedger : IDisposable
         return heads;
     }
 
-    /// <summary>Runs <paramref name="work"/> on the tree brought up to at least the committed log visible to <paramref name="connection"/>.</summary>
-    public async Task<T> WithTreeAsync<T>(NpgsqlConnection connection, Func<MerkleTree, T> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> on the tree holding at least <paramref name="size"/> entries, reading
+    /// the store only when it holds fewer (a proof under a head the tree already covers costs no round trip).
+    /// </summary>
+    public async Task<T> WithTreeAsync<T>(NpgsqlConnection connection, long size, Func<MerkleTree, T> work, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return work(await SyncAsync(connection, cancellationToken));
+            var tree = _tree.Size >= size ? _tree : await SyncAsync(connection, cancellationToken);
+            if (tree.Size < size)
+            {
+                throw new InvalidDataException($"the ledger holds {tree.Size} entries, fewer than the {size} a signed head covers; run care ledger verify");
+            }
+            return work(tree);
         }
         finally
         {

@@ -2,13 +2,17 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using Care.Clinical.Sepsis;
 
-namespace Care.Hermes.Storage.Postgres;
+namespace Care.Hermes.Storage;
 
-/// <summary>(The same encoding as the SQLite backend, so both store identical bytes.) How model-risk outputs are stored: inputs as little-endian float32, contributions and alert explanations as JSON (NaN as null).</summary>
-internal static class ModelRiskCodec
+/// <summary>
+/// How model-risk outputs are stored, by every backend alike (so all store identical bytes): inputs as
+/// little-endian float32, contributions and alert explanations as JSON (NaN as null). Stateless; thread safe.
+/// </summary>
+public static class ModelRiskCodec
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The model inputs as little-endian float32 bytes.</summary>
     public static byte[] Inputs(IReadOnlyList<float> inputs)
     {
         var bytes = new byte[inputs.Count * sizeof(float)];
@@ -19,6 +23,7 @@ internal static class ModelRiskCodec
         return bytes;
     }
 
+    /// <summary>Model inputs read back from <see cref="Inputs(IReadOnlyList{float})"/>'s bytes; <see cref="InvalidDataException"/> for a length that is not a multiple of 4.</summary>
     public static float[] Inputs(byte[] bytes)
     {
         if (bytes.Length % sizeof(float) != 0)
@@ -33,15 +38,19 @@ internal static class ModelRiskCodec
         return inputs;
     }
 
+    /// <summary>Contributions as JSON.</summary>
     public static string Contributions(IReadOnlyList<RiskContribution> contributions) => JsonSerializer.Serialize(contributions, Json);
 
+    /// <summary>Contributions read back from JSON.</summary>
     public static RiskContribution[] Contributions(string json) =>
         JsonSerializer.Deserialize<RiskContribution[]>(json, Json) ?? throw new InvalidDataException("stored contributions are null");
 
+    /// <summary>An alert's explanation (the model output it was raised on) as JSON.</summary>
     public static string Explanation(ModelRiskRecord risk) => JsonSerializer.Serialize(new Stored(
         risk.WearerId, risk.Time, risk.Hour, [.. risk.Inputs.Select(x => float.IsNaN(x) ? (float?)null : x)], risk.Measured,
         risk.Score, risk.Probability, risk.ProbabilityLow, risk.ProbabilityHigh, (int)risk.Level, [.. risk.Contributions], risk.ElevatedScore, risk.AlarmScore), Json);
 
+    /// <summary>An alert's explanation read back from JSON.</summary>
     public static ModelRiskRecord Explanation(string json)
     {
         var s = JsonSerializer.Deserialize<Stored>(json, Json) ?? throw new InvalidDataException("stored explanation is null");
