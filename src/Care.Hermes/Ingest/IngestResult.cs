@@ -11,6 +11,8 @@ public sealed record IngestResult(Guid BundleId, IngestStatus Status, int Observ
     /// <summary>
     /// The log's signed promise for this upload's <c>BundleAccepted</c> entry (stored now; null for a
     /// re-send, whose entry was promised when it was first stored, and for a backend without an outbox).
+    /// Named <c>ledgerPromise</c> on the wire, as in the alert acknowledgement.
     /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("ledgerPromise")]
     public Ledger.LedgerPromise? Promise { get; init; }
 }
