@@ -39,6 +39,9 @@ public sealed class WearerIngestReply
     /// <summary>The rejection reason, for <see cref="WearerIngestFailure.Rejected"/>.</summary>
     [Id(8)] public BundleRejection Rejection { get; init; }
 
+    /// <summary>The log's signed promise for the upload's entry (stored now on a backend with an outbox), or null.</summary>
+    [Id(9)] public WirePromise? Promise { get; init; }
+
     /// <summary>A success.</summary>
     public static WearerIngestReply Of(IngestResult result)
     {
@@ -46,7 +49,7 @@ public sealed class WearerIngestReply
         return new WearerIngestReply
         {
             BundleId = result.BundleId, Stored = result.Status == IngestStatus.Stored, ObservationsStored = result.ObservationsStored,
-            AlertsRaised = result.AlertsRaised, ContentSha256 = result.ContentSha256,
+            AlertsRaised = result.AlertsRaised, ContentSha256 = result.ContentSha256, Promise = WirePromise.From(result.Promise),
         };
     }
 
@@ -68,7 +71,10 @@ public sealed class WearerIngestReply
     /// <summary>The <see cref="IngestResult"/>, or the failure thrown as the exception the single-node ingestor would throw.</summary>
     public IngestResult ResultOrThrow() => Failure switch
     {
-        WearerIngestFailure.None => new IngestResult(BundleId, Stored ? IngestStatus.Stored : IngestStatus.AlreadyStored, ObservationsStored, AlertsRaised, ContentSha256),
+        WearerIngestFailure.None => new IngestResult(BundleId, Stored ? IngestStatus.Stored : IngestStatus.AlreadyStored, ObservationsStored, AlertsRaised, ContentSha256)
+        {
+            Promise = Promise?.ToPromise(),
+        },
         WearerIngestFailure.Rejected => throw new BundleRejectedException(Rejection, Problems.FirstOrDefault() ?? "rejected"),
         WearerIngestFailure.Conflict => throw new IngestConflictException(Where.FirstOrDefault() ?? "$", Problems.FirstOrDefault() ?? "conflict"),
         _ => throw new InvalidInputException([.. Where.Zip(Problems, (w, p) => new InputError(w, p))]),
@@ -80,4 +86,37 @@ public sealed class WearerIngestReply
         string prefix = $"bundle rejected ({e.Reason}): ";
         return e.Message.StartsWith(prefix, StringComparison.Ordinal) ? e.Message[prefix.Length..] : e.Message;
     }
+}
+
+/// <summary>A <see cref="Ledger.LedgerPromise"/> on the wire between silos (the same fields). Immutable.</summary>
+[GenerateSerializer, Immutable]
+public sealed class WirePromise
+{
+    /// <summary>SHA-256 of the entry's promised form, hex.</summary>
+    [Id(0)] public string EntrySha256 { get; init; } = "";
+
+    /// <summary>When the act committed.</summary>
+    [Id(1)] public DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>The deadline for inclusion.</summary>
+    [Id(2)] public DateTimeOffset PromisedBy { get; init; }
+
+    /// <summary>The maximum merge delay, milliseconds.</summary>
+    [Id(3)] public long MaximumMergeDelayMs { get; init; }
+
+    /// <summary>The log key that signed it.</summary>
+    [Id(4)] public string KeyId { get; init; } = "";
+
+    /// <summary>The hybrid signature, base64.</summary>
+    [Id(5)] public string Signature { get; init; } = "";
+
+    /// <summary>The wire form of <paramref name="promise"/>, or null for none.</summary>
+    public static WirePromise? From(Ledger.LedgerPromise? promise) => promise is null ? null : new WirePromise
+    {
+        EntrySha256 = promise.EntrySha256, Timestamp = promise.Timestamp, PromisedBy = promise.PromisedBy,
+        MaximumMergeDelayMs = promise.MaximumMergeDelayMs, KeyId = promise.KeyId, Signature = promise.Signature,
+    };
+
+    /// <summary>Back to the API's form.</summary>
+    public Ledger.LedgerPromise ToPromise() => new(EntrySha256, Timestamp, PromisedBy, MaximumMergeDelayMs, KeyId, Signature);
 }
