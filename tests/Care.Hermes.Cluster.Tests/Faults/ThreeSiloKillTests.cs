@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Care.Clinical.EarlyWarning;
@@ -53,7 +52,7 @@ public sealed class ThreeSiloKillTests
         string folder = Directory.CreateTempSubdirectory("care-kill-").FullName;
         string keys = Path.Combine(folder, "hermes.db");
         var log = new List<string>();
-        var silos = new Silo[3];
+        var silos = new SiloProcess[3];
         try
         {
             // The operator's side: the schema, one device per wearer, a device token; then the silos start.
@@ -70,7 +69,7 @@ public sealed class ThreeSiloKillTests
 
             for (int i = 0; i < silos.Length; i++)
             {
-                silos[i] = Silo.Start(i, database.ConnectionString, keys, folder);
+                silos[i] = SiloProcess.Start(i, database.ConnectionString, keys, folder);
             }
             await Task.WhenAll(silos.Select(s => s.WaitHealthyAsync(StartTimeout, Cancel)));
             log.Add($"three silos healthy; {Wearers} wearers x {BundlesPerWearer} bundles");
@@ -121,7 +120,7 @@ public sealed class ThreeSiloKillTests
             log.Add($"all {acknowledged.Count} uploads acknowledged ({acknowledged.Values.Count(s => s == IngestStatus.AlreadyStored)} as stored before, after a lost answer)");
 
             // The killed silo restarts on its ports and rejoins: it serves a resend and a new bundle.
-            silos[1] = Silo.Start(1, database.ConnectionString, keys, folder, silos[1]);
+            silos[1] = SiloProcess.Start(1, database.ConnectionString, keys, folder, silos[1]);
             await silos[1].WaitHealthyAsync(StartTimeout, Cancel);
             Assert.Equal(IngestStatus.AlreadyStored, await UploadAsync(http, silos[1], uploads[0][0].Sealed));
             var (extraId, extra) = Extra(key, recipient);
@@ -134,7 +133,8 @@ public sealed class ThreeSiloKillTests
             int total = (Wearers * BundlesPerWearer) + 1;
             Assert.Equal(total, acknowledged.Count);
             Assert.Equal(total, await ScalarAsync(database, "SELECT count(*) FROM bundles"));
-            Assert.Equal(total, await ScalarAsync(database, "SELECT count(DISTINCT bundle_id) FROM bundles"));
+            string stored = (string)(await database.ScalarAsync("SELECT string_agg(uid::text, ',' ORDER BY uid) FROM bundles"))!;
+            Assert.Equal(acknowledged.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal), stored.Split(',').Order(StringComparer.Ordinal));
             Assert.Equal(total * 150L, await ScalarAsync(database, "SELECT count(*) FROM observations"));
 
             // Every promised entry included (the sequencer's lease moved if its holder died), then the ledger verifies.
@@ -150,9 +150,21 @@ public sealed class ThreeSiloKillTests
             Assert.Equal(await ScalarAsync(database, "SELECT count(*) FROM ledger_entries"), await ScalarAsync(database, "SELECT max(idx) + 1 FROM ledger_entries"));
 
             // Each wearer's risk output and alerts equal one node's run of the same sealed bundles.
-            await using var single = HermesComposition.Open(SqliteBackend.Options(Path.Combine(folder, "single.db")) with { DatabasePath = Path.Combine(folder, "single.db") });
-            await CompareWithSingleNodeAsync(cluster, single, key, uploads, extra);
+            await using var single = HermesComposition.Open(SqliteBackend.Options(Path.Combine(folder, "single.db")));
+            await CompareWithSingleNodeAsync(cluster, single, key);
             log.Add("ledger verifies; each wearer's NEWS2 output and alerts equal the single-node run");
+        }
+        catch
+        {
+            foreach (var silo in silos)
+            {
+                silo?.Kill();
+            }
+            foreach (var file in Directory.EnumerateFiles(folder, "silo-*.log"))
+            {
+                TestContext.Current.SendDiagnosticMessage($"--- {Path.GetFileName(file)}\n{Tail(file)}");
+            }
+            throw;
         }
         finally
         {
@@ -163,13 +175,6 @@ public sealed class ThreeSiloKillTests
             foreach (var line in log)
             {
                 TestContext.Current.SendDiagnosticMessage(line);
-            }
-            if (TestContext.Current.TestState?.Result == TestResult.Failed)
-            {
-                foreach (var file in Directory.EnumerateFiles(folder, "silo-*.log"))
-                {
-                    TestContext.Current.SendDiagnosticMessage($"--- {Path.GetFileName(file)}\n{Tail(file)}");
-                }
             }
             NpgsqlConnection.ClearAllPools();
             try
@@ -183,7 +188,7 @@ public sealed class ThreeSiloKillTests
     }
 
     /// <summary>The same sealed bytes, in each wearer's order, through a single SQLite Hermes without Orleans.</summary>
-    private static async Task CompareWithSingleNodeAsync(IHermesStore cluster, HermesComposition single, HybridSigningKey key, List<(Guid BundleId, byte[] Sealed)>[] uploads, byte[] extra)
+    private static async Task CompareWithSingleNodeAsync(IHermesStore cluster, HermesComposition single, HybridSigningKey key)
     {
         // The single node has its own recipient key, so the same bundles are sealed again for it with the same sequence numbers.
         await RegisterAsync(single.Store, key);
@@ -196,7 +201,6 @@ public sealed class ThreeSiloKillTests
             }
         }
         Assert.Equal(IngestStatus.Stored, (await single.Ingestor.IngestAsync(Extra(key, single.Recipient.PublicKey).Sealed, Cancel)).Status);
-        _ = extra;
         int withAlerts = 0;
         for (int w = 0; w < Wearers; w++)
         {
@@ -280,7 +284,7 @@ public sealed class ThreeSiloKillTests
     }
 
     /// <summary>The acknowledgement (201 stored, 200 stored before), or null when the silo did not answer with one (refused, error, gone).</summary>
-    private static async Task<IngestStatus?> UploadAsync(HttpClient http, Silo silo, byte[] sealedBundle)
+    private static async Task<IngestStatus?> UploadAsync(HttpClient http, SiloProcess silo, byte[] sealedBundle)
     {
         using var content = new ByteArrayContent(sealedBundle);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.care.sealed-bundle");
@@ -319,104 +323,5 @@ public sealed class ThreeSiloKillTests
     {
         var lines = File.ReadAllLines(file);
         return string.Join('\n', lines.Skip(Math.Max(0, lines.Length - 40)));
-    }
-
-    /// <summary>One <c>care serve --cluster</c> process.</summary>
-    private sealed class Silo
-    {
-        private readonly Process _process;
-
-        private Silo(int index, Process process, Uri url, int siloPort, int gatewayPort)
-        {
-            Index = index;
-            _process = process;
-            Url = url;
-            SiloPort = siloPort;
-            GatewayPort = gatewayPort;
-        }
-
-        public int Index { get; }
-
-        public Uri Url { get; }
-
-        public int SiloPort { get; }
-
-        public int GatewayPort { get; }
-
-        public int ProcessId => _process.Id;
-
-        /// <summary>Starts silo <paramref name="index"/>, on <paramref name="previous"/>'s ports when it is a restart.</summary>
-        public static Silo Start(int index, string postgres, string keys, string folder, Silo? previous = null)
-        {
-            var url = previous?.Url ?? new Uri($"http://127.0.0.1:{ClusterPaths.FreePort()}");
-            int siloPort = previous?.SiloPort ?? ClusterPaths.FreePort();
-            int gatewayPort = previous?.GatewayPort ?? ClusterPaths.FreePort();
-            string care = CareDll();
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = ClusterPaths.Repository(),
-            };
-            foreach (var arg in new[]
-            {
-                care, "serve", "--cluster", "--postgres", postgres, "--db", keys, "--urls", url.ToString().TrimEnd('/'),
-                "--silo-port", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--gateway-port", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--orleans-sql", ClusterPaths.OrleansSql(), "--fast-failure-detection", "--model", "none", "--tree-head-interval", "1",
-            })
-            {
-                start.ArgumentList.Add(arg);
-            }
-            var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-            var output = new StreamWriter(Path.Combine(folder, $"silo-{index}-{process.Id}.log")) { AutoFlush = true };
-            process.OutputDataReceived += (_, e) => { lock (output) { if (e.Data is not null) { output.WriteLine(e.Data); } } };
-            process.ErrorDataReceived += (_, e) => { lock (output) { if (e.Data is not null) { output.WriteLine("err: " + e.Data); } } };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return new Silo(index, process, url, siloPort, gatewayPort);
-        }
-
-        public async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
-        {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            var until = DateTime.UtcNow + timeout;
-            while (true)
-            {
-                Assert.False(_process.HasExited, $"silo {Index} exited with {(_process.HasExited ? _process.ExitCode : 0)} before it was ready");
-                try
-                {
-                    using var response = await http.GetAsync(new Uri(Url, "/readyz"), cancellationToken);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return;
-                    }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-                {
-                }
-                Assert.True(DateTime.UtcNow < until, $"silo {Index} was not ready at {Url} within {timeout.TotalSeconds} s");
-                await Task.Delay(500, cancellationToken);
-            }
-        }
-
-        /// <summary>SIGKILL: the process gets no chance to leave the cluster or finish a transaction.</summary>
-        public void Kill()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: false);
-                _process.WaitForExit(10_000);
-            }
-        }
-
-        private static string CareDll()
-        {
-            string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            string path = Path.Combine(ClusterPaths.Repository(), "src", "Care.Cli", "bin", configuration, "net10.0", "care.dll");
-            Assert.True(File.Exists(path), $"{path} is missing: build src/Care.Cli first (scripts/cluster-kill.sh does)");
-            return path;
-        }
     }
 }
