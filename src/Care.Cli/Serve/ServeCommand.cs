@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography.X509Certificates;
 using Care.Cli.Hosting;
 using Care.Core.Errors;
+using Care.Hermes.Cluster.Hosting;
 using Care.Hermes.Console.Hosting;
 using Care.Hermes.Hosting;
 using Care.Hermes.Interop.Hosting;
@@ -48,6 +49,11 @@ internal static class ServeCommand
         {
             urls, model, cert, certKey, devCert, allowHttp, interval, db, postgres,
         };
+        var clusterOptions = new ClusterOptions();
+        foreach (var option in clusterOptions.All)
+        {
+            command.Options.Add(option);
+        }
         CliAction.Set(command, async (parse, cancellationToken) =>
         {
             string database = parse.GetValue(db)!;
@@ -75,6 +81,7 @@ internal static class ServeCommand
                 (certificate, string publicPath) = ServeTls.Development(database, TimeProvider.System);
                 await output.WriteLineAsync($"Development certificate (self-signed, localhost): clients pin {publicPath}");
             }
+            var cluster = clusterOptions.Read(parse, parse.GetValue(postgres));
             var options = BackendOption.Options(parse.GetValue(postgres), database) with { SepsisModelPath = modelPath, TreeHeadInterval = TimeSpan.FromSeconds(seconds) };
             var app = HermesApp.Build(options, addresses, builder =>
             {
@@ -85,6 +92,10 @@ internal static class ServeCommand
                 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
                 builder.Services.AddCareInterop();
                 builder.Services.AddCareConsole();
+                if (cluster is not null)
+                {
+                    builder.AddCareHermesCluster(cluster);
+                }
             });
             app.MapCareInterop();
             // The console (issue 17): server-rendered pages under /console, same host, same tokens.
@@ -99,6 +110,18 @@ internal static class ServeCommand
                 {
                     throw new InvalidInputException(where, problem);
                 }
+                if (cluster is not null)
+                {
+                    // Ports free, Orleans's scripts readable, membership tables in the database: checked before the silo starts.
+                    try
+                    {
+                        await HermesClusterHosting.PrepareAsync(cluster, cancellationToken);
+                    }
+                    catch (IOException e)
+                    {
+                        throw new InvalidInputException(where, e.Message);
+                    }
+                }
                 try
                 {
                     await app.StartAsync(cancellationToken);
@@ -107,7 +130,12 @@ internal static class ServeCommand
                 {
                     throw new InvalidInputException("--urls", $"cannot listen on {addresses}: {e.Message}");
                 }
-                await output.WriteLineAsync($"Hermes listening on {addresses}; database {where}; sepsis model {modelPath ?? "none"}; tree heads at most every {seconds} s; OpenAPI at /openapi/v1.json. Ctrl+C stops.");
+                catch (Exception e) when (cluster is not null && e is not OperationCanceledException)
+                {
+                    throw new InvalidInputException("--cluster", $"the silo could not join cluster {cluster.ClusterId} on {where}: {e.Message}");
+                }
+                string role = cluster is null ? "" : $"; silo of cluster {cluster.ClusterId} at {cluster.Address}:{cluster.SiloPort} (gateway {cluster.GatewayPort})";
+                await output.WriteLineAsync($"Hermes listening on {addresses}; database {where}{role}; sepsis model {modelPath ?? "none"}; tree heads at most every {seconds} s; OpenAPI at /openapi/v1.json. Ctrl+C stops.");
                 await app.WaitForShutdownAsync(cancellationToken);
             }
             return ExitCodes.Ok;

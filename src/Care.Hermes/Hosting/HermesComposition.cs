@@ -17,7 +17,7 @@ namespace Care.Hermes.Hosting;
 /// </summary>
 public sealed class HermesComposition : IAsyncDisposable
 {
-    private HermesComposition(HermesOptions options, TimeProvider time, IHermesStore store, HybridKemPrivateKey recipient, SepsisRiskScoring? modelRisk)
+    private HermesComposition(HermesOptions options, TimeProvider time, IHermesStore store, HybridKemPrivateKey recipient, SepsisRiskScoring? modelRisk, IWearerIngestRouter? router)
     {
         Options = options;
         Time = time;
@@ -30,7 +30,7 @@ public sealed class HermesComposition : IAsyncDisposable
             // What a promise states: a crashed sequencer's lease, one sequencer pass, then the next scheduled head.
             outbox.Sequencer.MaximumMergeDelay = outbox.Sequencer.Lease + LedgerSequencer.DefaultInterval + TreeHeads.Interval;
         }
-        Ingestor = new BundleIngestor(store, recipient, time, options.Limits, modelRisk) { TreeHeads = TreeHeads };
+        Ingestor = new BundleIngestor(store, recipient, time, options.Limits, modelRisk) { TreeHeads = TreeHeads, Router = router };
         Alerts = new AlertAcknowledger(store, time);
         DosePlans = new DosePlans(store);
     }
@@ -66,10 +66,11 @@ public sealed class HermesComposition : IAsyncDisposable
     /// Composes Hermes from <paramref name="options"/>: opens the store through its backend, loads (or
     /// creates) the recipient key beside <see cref="HermesOptions.DatabasePath"/>, and loads the sepsis
     /// model from <see cref="HermesOptions.SepsisModelPath"/> unless <paramref name="modelRisk"/> is given.
+    /// A <paramref name="router"/> (a cluster's) takes each opened upload to the owner of its wearer's ingest order.
     /// </summary>
     /// <exception cref="Core.Errors.InvalidInputException">No backend was chosen, or the sepsis model file is missing or malformed (named in the message).</exception>
     /// <exception cref="IOException">The store cannot be opened (its backend says why).</exception>
-    public static HermesComposition Open(HermesOptions options, TimeProvider? time = null, SepsisRiskScoring? modelRisk = null)
+    public static HermesComposition Open(HermesOptions options, TimeProvider? time = null, SepsisRiskScoring? modelRisk = null, IWearerIngestRouter? router = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var backend = options.Backend ?? throw new Core.Errors.InvalidInputException(
@@ -79,7 +80,7 @@ public sealed class HermesComposition : IAsyncDisposable
         var store = backend.Open(options, time);
         try
         {
-            return new HermesComposition(options, time, store, HermesKeys.Recipient(options.DatabasePath), modelRisk);
+            return new HermesComposition(options, time, store, HermesKeys.Recipient(options.DatabasePath), modelRisk, router);
         }
         catch
         {

@@ -33,7 +33,8 @@ public static class HermesServiceCollectionExtensions
         }
         // The model loads now, so a bad file fails the start rather than the first upload.
         var modelRisk = options.SepsisModelPath is null ? null : SepsisRiskScoring.Load(options.SepsisModelPath, options.ModelScorerCapacity);
-        services.AddSingleton(sp => HermesComposition.Open(options, sp.GetRequiredService<TimeProvider>(), modelRisk));
+        // A cluster registers an IWearerIngestRouter (the wearer's grain); a single process has none and stores uploads itself.
+        services.AddSingleton(sp => HermesComposition.Open(options, sp.GetRequiredService<TimeProvider>(), modelRisk, sp.GetService<IWearerIngestRouter>()));
         // The container disposes both the composition and the store it hands out; a store's disposal is idempotent.
         services.AddSingleton<IHermesStore>(sp => sp.GetRequiredService<HermesComposition>().Store);
         services.AddSingleton<HybridKemPrivateKey>(sp => sp.GetRequiredService<HermesComposition>().Recipient);

@@ -38,11 +38,36 @@ public sealed partial class BundleIngestor(IHermesStore store, HybridKemPrivateK
     /// <summary>Signs tree heads when due after each ingest; null for none (tests of ingest alone).</summary>
     public Ledger.TreeHeadSchedule? TreeHeads { get; init; }
 
-    /// <summary>Ingests one sealed bundle.</summary>
+    /// <summary>
+    /// Who owns each wearer's ingest order, or null (the default) when this ingestor stores every
+    /// upload itself. A cluster sets it to route opened uploads to the wearer's grain.
+    /// </summary>
+    public IWearerIngestRouter? Router { get; init; }
+
+    /// <summary>Ingests one sealed bundle: opens it here (no lock), then stores it through <see cref="Router"/> or itself.</summary>
     /// <exception cref="BundleRejectedException">The seal is not acceptable (unsigned, unknown or revoked device, tampered, replayed, …), or the signing patch may not write the record the bundle names (bound to another wearer, retired), which is written to the ledger as <c>BundleRefused</c>; nothing was stored.</exception>
     /// <exception cref="InvalidInputException">The payload is invalid; nothing was stored.</exception>
     /// <exception cref="IngestConflictException">The bundle contradicts stored data; nothing was stored.</exception>
     public async Task<IngestResult> IngestAsync(ReadOnlyMemory<byte> sealedBundle, CancellationToken cancellationToken = default)
+    {
+        var (stored, upload) = await OpenAsync(sealedBundle, cancellationToken);
+        if (stored is not null)
+        {
+            return stored;
+        }
+        return Router is null
+            ? await IngestOpenedAsync(upload!, cancellationToken)
+            : await Router.IngestAsync(upload!, cancellationToken);
+    }
+
+    /// <summary>
+    /// The part of <see cref="IngestAsync"/> that needs no lock: the size limit, an identical retry,
+    /// the seal (signature, device, decryption), the payload's rules and the signer named in it.
+    /// Returns the earlier answer for an identical retry, else the opened upload.
+    /// </summary>
+    /// <exception cref="BundleRejectedException">The seal is not acceptable.</exception>
+    /// <exception cref="InvalidInputException">The payload is invalid.</exception>
+    public async Task<(IngestResult? AlreadyStored, OpenedUpload? Upload)> OpenAsync(ReadOnlyMemory<byte> sealedBundle, CancellationToken cancellationToken = default)
     {
         if (sealedBundle.Length > limits.MaxBytes + SealOverheadBytes)
         {
@@ -52,23 +77,41 @@ public sealed partial class BundleIngestor(IHermesStore store, HybridKemPrivateK
         // An identical retry is recognised before opening: its sequence number would read as a replay.
         if (await store.FindSealedAsync(sealedHash, cancellationToken) is { } retried)
         {
-            return AlreadyStored(retried);
+            return (AlreadyStored(retried), null);
         }
         // Verifying the hybrid signature, decapsulating, decrypting and parsing need no lock: they run
         // before the write session, so uploads are verified concurrently and the writer only stores.
         var sequence = new DeferredSequenceCheck();
         var opened = new BundleOpener(recipient, store.Devices, sequence).Open(sealedBundle.Span);
         var now = time.GetUtcNow();
-        var bundle = BundleReader.Read(opened.Payload, now, limits);
-        if (!string.Equals(bundle.PatchId.Value, opened.DeviceId, StringComparison.Ordinal))
+        var bundle = Read(opened.Payload, opened.DeviceId, now);
+        return (null, new OpenedUpload(opened.DeviceId, opened.Sequence, opened.SealedAt, opened.Payload, opened.ContentSha256, sealedHash, now, bundle.WearerId) { Parsed = bundle });
+    }
+
+    /// <summary>
+    /// Stores an upload opened by <see cref="OpenAsync"/> (here or on another node): under one write
+    /// session, checks its sequence above the device's last (replays refused), the patch's binding, stored
+    /// content and per-patch order, then stores, ledgers and scores it; a bundle is stored whole or not at
+    /// all. A cluster calls this from the wearer's grain, so one wearer's uploads are stored one at a time.
+    /// </summary>
+    /// <exception cref="BundleRejectedException">Replayed, or the patch may not write this wearer's record (ledgered as <c>BundleRefused</c>); nothing was stored.</exception>
+    /// <exception cref="InvalidInputException">The payload is invalid; nothing was stored.</exception>
+    /// <exception cref="IngestConflictException">The bundle contradicts stored data; nothing was stored.</exception>
+    public async Task<IngestResult> IngestOpenedAsync(OpenedUpload upload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var bundle = upload.Parsed ?? Read(upload.Payload, upload.DeviceId, upload.ReceivedAt);
+        if (bundle.WearerId != upload.Wearer)
         {
-            throw new InvalidInputException("$.patchId", $"'{bundle.PatchId}' is not the device that signed the bundle ('{opened.DeviceId}')");
+            throw new InvalidInputException("$.wearerId", $"'{bundle.WearerId}' is not the wearer the upload was routed by ('{upload.Wearer}')");
         }
-        var refusal = Refuse(opened.DeviceId, bundle, sealedHash, now);
+        var opened = new OpenedBundle(upload.DeviceId, upload.Sequence, upload.SealedAt, upload.Payload, upload.PayloadSha256);
+        var now = upload.ReceivedAt;
+        var refusal = Refuse(opened.DeviceId, bundle, upload.SealedSha256, now);
         // The content is identified by its canonical encoding, whatever whitespace or field order it
         // arrived in; the same hash goes into the ledger, so an edited stored row is caught against it.
         byte[] hash = BundleContent.Sha256(bundle);
-        var (result, refused) = await StoreAsync(opened, bundle, hash, sealedHash, refusal, now, cancellationToken);
+        var (result, refused) = await StoreAsync(opened, bundle, hash, upload.SealedSha256, refusal, now, cancellationToken);
         if (refused is not null)
         {
             // The ingest transaction rolled back; the refusal is ledgered on its own, once per upload.
@@ -93,6 +136,16 @@ public sealed partial class BundleIngestor(IHermesStore store, HybridKemPrivateK
     /// </summary>
     private IngestResult Promised(IngestResult result, OpenedBundle opened, Bundle bundle, byte[] hash, DateTimeOffset now) =>
         result.Status == IngestStatus.Stored ? result with { Promise = Ledger.LedgerPromise.For(store, Accepted(opened, bundle, hash, now), time.GetUtcNow()) } : result;
+    /// <summary>Reads the payload and checks that the device that signed it is the patch it names.</summary>
+    private Bundle Read(byte[] payload, string deviceId, DateTimeOffset now)
+    {
+        var bundle = BundleReader.Read(payload, now, limits);
+        if (!string.Equals(bundle.PatchId.Value, deviceId, StringComparison.Ordinal))
+        {
+            throw new InvalidInputException("$.patchId", $"'{bundle.PatchId}' is not the device that signed the bundle ('{deviceId}')");
+        }
+        return bundle;
+    }
 
     private static IngestResult AlreadyStored(StoredBundle stored) =>
         new(stored.BundleId, IngestStatus.AlreadyStored, stored.ObservationCount, 0, Convert.ToHexStringLower(stored.ContentSha256));
