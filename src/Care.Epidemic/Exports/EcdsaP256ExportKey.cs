@@ -47,6 +47,45 @@ public sealed class EcdsaP256ExportKey : IExportSigner, IExportVerifier, IDispos
         return new EcdsaP256ExportKey(key, canSign: false, new ExportSignatureInfo(keyVersion, keyId, ExportSignatureInfo.EcdsaP256Sha256));
     }
 
+    /// <summary>Length of <see cref="ExportPrivateKey"/>'s output: the P-256 scalar d, then the public point's x and y, 32 bytes each.</summary>
+    public const int PrivateKeyBytes = 96;
+
+    /// <summary>A signing key from <see cref="ExportPrivateKey"/>'s 96 bytes; throws <see cref="ArgumentException"/> when they are not a P-256 key pair.</summary>
+    public static EcdsaP256ExportKey FromPrivateKey(ReadOnlySpan<byte> dxy, string keyId, string keyVersion)
+    {
+        if (dxy.Length != PrivateKeyBytes)
+        {
+            throw new ArgumentException($"a P-256 private key is {PrivateKeyBytes} bytes (d, x, y), not {dxy.Length}", nameof(dxy));
+        }
+        var parameters = new ECParameters
+        {
+            Curve = ECCurve.NamedCurves.nistP256,
+            D = dxy[..32].ToArray(),
+            Q = new ECPoint { X = dxy[32..64].ToArray(), Y = dxy[64..].ToArray() },
+        };
+        ECDsa key;
+        try
+        {
+            key = ECDsa.Create(parameters);
+        }
+        catch (CryptographicException e)
+        {
+            throw new ArgumentException($"not a P-256 key pair: {e.Message}", nameof(dxy));
+        }
+        return new EcdsaP256ExportKey(key, canSign: true, new ExportSignatureInfo(keyVersion, keyId, ExportSignatureInfo.EcdsaP256Sha256));
+    }
+
+    /// <summary>The private key as d ‖ x ‖ y (96 bytes) for a key file; throws when this key holds only a public key.</summary>
+    public byte[] ExportPrivateKey()
+    {
+        if (!_canSign)
+        {
+            throw new InvalidOperationException("this export key holds only a public key");
+        }
+        var p = _key.ExportParameters(includePrivateParameters: true);
+        return [.. p.D!, .. p.Q.X!, .. p.Q.Y!];
+    }
+
     /// <summary>The public key as SubjectPublicKeyInfo PEM (for clients).</summary>
     public string PublicKeyPem() => _key.ExportSubjectPublicKeyInfoPem();
 

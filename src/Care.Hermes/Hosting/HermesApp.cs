@@ -44,6 +44,7 @@ public static class HermesApp
         v1.MapTherapy();
         v1.MapLedger();
         v1.MapPublicHealth();
+        v1.MapExposure();
         return app;
     }
 }

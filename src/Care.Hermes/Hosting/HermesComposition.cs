@@ -1,4 +1,5 @@
 using Care.Hermes.Alerts;
+using Care.Hermes.Exposure;
 using Care.Hermes.Ingest;
 using Care.Hermes.Ledger;
 using Care.Hermes.Risk;
@@ -17,7 +18,7 @@ namespace Care.Hermes.Hosting;
 /// </summary>
 public sealed class HermesComposition : IAsyncDisposable
 {
-    private HermesComposition(HermesOptions options, TimeProvider time, IHermesStore store, HybridKemPrivateKey recipient, SepsisRiskScoring? modelRisk, IWearerIngestRouter? router)
+    private HermesComposition(HermesOptions options, TimeProvider time, IHermesStore store, HybridKemPrivateKey recipient, SepsisRiskScoring? modelRisk, IWearerIngestRouter? router, ExportKeys exportKeys)
     {
         Options = options;
         Time = time;
@@ -33,6 +34,12 @@ public sealed class HermesComposition : IAsyncDisposable
         Ingestor = new BundleIngestor(store, recipient, time, options.Limits, modelRisk) { TreeHeads = TreeHeads, Router = router };
         Alerts = new AlertAcknowledger(store, time);
         DosePlans = new DosePlans(store);
+        var exposureStore = store as IExposureStore ?? throw new Core.Errors.InvalidInputException(
+            nameof(HermesOptions.Backend), $"the storage backend's store ({store.GetType().Name}) does not implement IExposureStore, which Hermes needs for proximity tracing");
+        options.Exposure.Validate();
+        ExportKeys = exportKeys;
+        Exposure = new ExposureService(exposureStore, options.Exposure, time);
+        Exports = new ExportPublisher(exposureStore, exportKeys.Signers, options.Exposure, time);
     }
 
     /// <summary>The options Hermes was composed from.</summary>
@@ -62,6 +69,15 @@ public sealed class HermesComposition : IAsyncDisposable
     /// <summary>Dose plans and cartridge fills, matched under one write session.</summary>
     public DosePlans DosePlans { get; }
 
+    /// <summary>Proximity tracing: verification codes, key uploads, notification counts.</summary>
+    public ExposureService Exposure { get; }
+
+    /// <summary>Batches diagnosis keys into signed export files.</summary>
+    public ExportPublisher Exports { get; }
+
+    /// <summary>The keys that sign exports (ECDSA P-256 and hybrid), in files beside the database.</summary>
+    public ExportKeys ExportKeys { get; }
+
     /// <summary>
     /// Composes Hermes from <paramref name="options"/>: opens the store through its backend, loads (or
     /// creates) the recipient key beside <see cref="HermesOptions.DatabasePath"/>, and loads the sepsis
@@ -80,7 +96,7 @@ public sealed class HermesComposition : IAsyncDisposable
         var store = backend.Open(options, time);
         try
         {
-            return new HermesComposition(options, time, store, HermesKeys.Recipient(options.DatabasePath), modelRisk, router);
+            return new HermesComposition(options, time, store, HermesKeys.Recipient(options.DatabasePath), modelRisk, router, ExportKeys.LoadOrCreate(options.DatabasePath));
         }
         catch
         {
@@ -90,5 +106,9 @@ public sealed class HermesComposition : IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync() => Store.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        ExportKeys.Dispose();
+        return Store.DisposeAsync();
+    }
 }

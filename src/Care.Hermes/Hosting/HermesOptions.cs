@@ -47,6 +47,9 @@ public sealed record HermesOptions
     /// </summary>
     public TimeSpan TreeHeadInterval { get; init; } = Ledger.TreeHeadSchedule.DefaultInterval;
 
+    /// <summary>Proximity tracing: export region, code lifetime, export interval, upload and export limits (ADR 0021).</summary>
+    public Exposure.ExposureOptions Exposure { get; init; } = new();
+
     /// <summary>Requests one token may make per minute before answers turn to 429 with <c>Retry-After</c> (default 1,200; 0 turns the limit off).</summary>
     public int RequestsPerTokenPerMinute { get; init; } = 1200;
 

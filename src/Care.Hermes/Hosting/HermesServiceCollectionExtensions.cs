@@ -42,6 +42,11 @@ public static class HermesServiceCollectionExtensions
         services.AddSingleton<BundleIngestor>(sp => sp.GetRequiredService<HermesComposition>().Ingestor);
         services.AddSingleton<AlertAcknowledger>(sp => sp.GetRequiredService<HermesComposition>().Alerts);
         services.AddSingleton<DosePlans>(sp => sp.GetRequiredService<HermesComposition>().DosePlans);
+        services.AddSingleton(options.Exposure);
+        services.AddSingleton<Exposure.IExposureStore>(sp => (Exposure.IExposureStore)sp.GetRequiredService<HermesComposition>().Store);
+        services.AddSingleton<Exposure.ExposureService>(sp => sp.GetRequiredService<HermesComposition>().Exposure);
+        services.AddSingleton<Exposure.ExportPublisher>(sp => sp.GetRequiredService<HermesComposition>().Exports);
+        services.AddHostedService<Exposure.ExportPublisherService>();
         services.AddHostedService<LedgerSequencerService>();
         services.AddHostedService<TreeHeadSigner>();
         services.AddSingleton<TokenIssuer>();

@@ -137,7 +137,7 @@ public sealed class HttpHermesUplink : IHermesUplink
         return content;
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string what, CancellationToken cancellationToken)
+    internal static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string what, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
@@ -197,7 +197,7 @@ public sealed class HttpHermesUplink : IHermesUplink
         }
     }
 
-    private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    internal static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
         if (response.Content.Headers.ContentLength > MaxAnswerBytes)
         {
@@ -225,7 +225,7 @@ public sealed class HttpHermesUplink : IHermesUplink
         }
     }
 
-    private static JsonElement Property(JsonElement parent, string name, JsonValueKind kind, string where) =>
+    internal static JsonElement Property(JsonElement parent, string name, JsonValueKind kind, string where) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == kind
             ? value
             : throw new UplinkRejectedException(HttpStatusCode.OK, $"{where}: the answer has no {kind.ToString().ToLowerInvariant()} '{name}'");

@@ -40,6 +40,9 @@ public sealed class WearablePatch(PatchId id, WearerId wearer, PatchCredentials 
     /// <summary>Rhythm events accepted into the outbox since the patch started.</summary>
     public long EventsRecorded { get; private set; }
 
+    /// <summary>Proximity tracing on this patch (rolling identifiers, encounters, keys), or null on a patch built without it.</summary>
+    public Encounters.PatchProximity? Proximity { get; init; }
+
     /// <summary>The outbox.</summary>
     public PatchOutbox Outbox => _outbox;
 

@@ -91,6 +91,9 @@ internal sealed class HermesServer : IAsyncDisposable
         return await Store.LatestTreeHeadAsync();
     }
 
+    /// <summary>The server's services (the composition, its export keys).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The server's store.</summary>
     public Storage.IHermesStore Store => _app.Services.GetRequiredService<Storage.IHermesStore>();
 

@@ -25,6 +25,8 @@ public sealed class PromisedFormTests
         new LabJobStarted("job-1", "synth-2", TempLedger.Sha(4)) { At = At },
         new OrderScreened(TempLedger.Sha(5), "lab \"A\" \u00e9", "passed", "no hit") { At = At },
         new OutbreakSignalRaised(7, "kiosk-1", "2026-12-05", "fever", 23, 9.5, 3.25, "hermes-daily>3") { At = At },
+        new VerificationCodeIssued("tok_4", "clinician", WearerId.Parse("w-5"), At.AddDays(1)) { At = At },
+        new DiagnosisKeysPublished(7, "ZZ", 14, TempLedger.Sha(6)) { At = At },
     ];
 
     [Theory]

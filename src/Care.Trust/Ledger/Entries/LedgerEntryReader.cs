@@ -71,6 +71,8 @@ public static class LedgerEntryReader
                 nameof(LabJobCompleted) => new LabJobCompleted(Text("jobId"), Text("instrumentId"), Text("inputsSha256"), Text("resultSha256"), Text("outcome")) { At = at },
                 nameof(OrderScreened) => new OrderScreened(Text("orderSha256"), Text("customer"), Text("outcome"), Text("detail")) { At = at },
                 nameof(OutbreakSignalRaised) => new OutbreakSignalRaised(Integer("signalId"), Text("region"), Text("day"), Text("measure"), Integer("observed"), Number("expected"), Number("score"), Text("detector")) { At = at },
+                nameof(VerificationCodeIssued) => new VerificationCodeIssued(Text("actor"), Text("role"), Wearer(), Time("expiresAt")) { At = at },
+                nameof(DiagnosisKeysPublished) => new DiagnosisKeysPublished(Integer("exportId"), Text("region"), Integer("keyCount"), Text("exportSha256")) { At = at },
                 var other => throw new FormatException($"unknown kind '{other}'"),
             };
             return (entry, index);
