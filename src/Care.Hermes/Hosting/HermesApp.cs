@@ -43,6 +43,7 @@ public static class HermesApp
         v1.MapModels();
         v1.MapTherapy();
         v1.MapLedger();
+        v1.MapCampaigns();
         return app;
     }
 }

@@ -40,6 +40,8 @@ public static class HermesServiceCollectionExtensions
         services.AddSingleton<BundleIngestor>(sp => sp.GetRequiredService<HermesComposition>().Ingestor);
         services.AddSingleton<AlertAcknowledger>(sp => sp.GetRequiredService<HermesComposition>().Alerts);
         services.AddSingleton<DosePlans>(sp => sp.GetRequiredService<HermesComposition>().DosePlans);
+        services.AddSingleton(new Campaigns.CampaignDesigner(options.RnaDataFolder));
+        services.AddSingleton(sp => new Campaigns.VaccineCampaigns(sp.GetRequiredService<IHermesStore>(), sp.GetRequiredService<Campaigns.CampaignDesigner>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<LedgerSequencerService>();
         services.AddHostedService<TreeHeadSigner>();
         services.AddSingleton<TokenIssuer>();

@@ -24,6 +24,9 @@ public sealed class PromisedFormTests
         new TokenRevoked("tok_3", "op") { At = At },
         new LabJobStarted("job-1", "synth-2", TempLedger.Sha(4)) { At = At },
         new OrderScreened(TempLedger.Sha(5), "lab \"A\" \u00e9", "passed", "no hit") { At = At },
+        new VaccineDesigned("camp-1", TempLedger.Sha(6), TempLedger.Sha(7), 0.5, 0, -42.3, 0.81, "Care.Molecular 1.0") { At = At },
+        new VaccineCampaignIssued("camp-1", TempLedger.Sha(7), 30, "any registered wearer", At.AddDays(90), "tok_1") { At = At },
+        new VaccineDoseStep("dose-1", "camp-1", WearerId.Parse("w-3"), "verified", TempLedger.Sha(7), "reads map to the design", "lab-1") { At = At },
     ];
 
     [Theory]

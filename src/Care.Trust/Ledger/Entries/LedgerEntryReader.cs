@@ -70,6 +70,9 @@ public static class LedgerEntryReader
                 nameof(LabJobStarted) => new LabJobStarted(Text("jobId"), Text("instrumentId"), Text("inputsSha256")) { At = at },
                 nameof(LabJobCompleted) => new LabJobCompleted(Text("jobId"), Text("instrumentId"), Text("inputsSha256"), Text("resultSha256"), Text("outcome")) { At = at },
                 nameof(OrderScreened) => new OrderScreened(Text("orderSha256"), Text("customer"), Text("outcome"), Text("detail")) { At = at },
+                nameof(VaccineDesigned) => new VaccineDesigned(Text("campaignId"), Text("proteinSha256"), Text("mrnaSha256"), Number("lambda"), Integer("beam"), Number("mfe"), Number("cai"), Text("software")) { At = at },
+                nameof(VaccineCampaignIssued) => new VaccineCampaignIssued(Text("campaignId"), Text("productSha256"), Number("doseMicrograms"), Text("eligibility"), Time("expiresAt"), Text("issuedBy")) { At = at },
+                nameof(VaccineDoseStep) => new VaccineDoseStep(Text("doseId"), Text("campaignId"), Wearer(), Text("step"), Text("subjectSha256"), Text("detail"), Text("actor")) { At = at },
                 var other => throw new FormatException($"unknown kind '{other}'"),
             };
             return (entry, index);
