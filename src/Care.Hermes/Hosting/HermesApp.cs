@@ -45,6 +45,7 @@ public static class HermesApp
         v1.MapLedger();
         v1.MapPublicHealth();
         v1.MapExposure();
+        v1.MapCampaigns();
         return app;
     }
 }

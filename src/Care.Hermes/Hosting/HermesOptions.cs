@@ -37,6 +37,14 @@ public sealed record HermesOptions
     /// </summary>
     public int ModelScorerCapacity { get; init; } = Risk.SepsisRiskScoring.DefaultCapacity;
 
+    /// <summary>
+    /// The folder holding the RNA energy parameters (<c>rna_turner2004_stackfix.par</c>) and the codon
+    /// table (<c>codon_usage_human_kazusa.csv</c>) that vaccine campaigns are designed with (e.g.
+    /// <c>../shared/data/rna</c>), or null (the default): then <c>POST /v1/campaigns</c> answers 503 saying
+    /// how to set it, and everything else runs.
+    /// </summary>
+    public string? RnaDataFolder { get; init; }
+
     /// <summary>Limits on uploaded bundles.</summary>
     public BundleLimits Limits { get; init; } = BundleLimits.Default;
 

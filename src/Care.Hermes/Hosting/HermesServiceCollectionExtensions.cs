@@ -47,6 +47,8 @@ public static class HermesServiceCollectionExtensions
         services.AddSingleton<Exposure.ExposureService>(sp => sp.GetRequiredService<HermesComposition>().Exposure);
         services.AddSingleton<Exposure.ExportPublisher>(sp => sp.GetRequiredService<HermesComposition>().Exports);
         services.AddHostedService<Exposure.ExportPublisherService>();
+        services.AddSingleton(new Campaigns.CampaignDesigner(options.RnaDataFolder));
+        services.AddSingleton(sp => new Campaigns.VaccineCampaigns(sp.GetRequiredService<IHermesStore>(), sp.GetRequiredService<Campaigns.CampaignDesigner>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<LedgerSequencerService>();
         services.AddHostedService<TreeHeadSigner>();
         services.AddSingleton<TokenIssuer>();

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Care.Core.Ids;
 using Care.Kiosk.Ledger;
 using Care.Trust.Identity;
@@ -29,20 +31,46 @@ public sealed class CartridgeStation(HybridVerificationKey ledgerKey, ICartridge
         {
             throw new CartridgeRefusedException($"dose plan {prescription.PlanId} is for another wearer");
         }
-        double loaded = filler.Fill(cartridgeId, prescription.Drug, prescription.Amount);
-        double assayed = assay.Measure(cartridgeId, prescription.Drug);
-        var record = new CartridgeFilled(cartridgeId, wearer, prescription.PlanId, prescription.Drug, prescription.Amount, loaded, assayed, prescription.Unit, assay.Name)
+        return Finish(cartridgeId, wearer, prescription.PlanId, prescription.Drug, prescription.Amount, prescription.Unit);
+    }
+
+    /// <summary>
+    /// Fills <paramref name="cartridgeId"/> for <paramref name="wearer"/> with one dose of a vaccine
+    /// campaign proven in the ledger (<c>VaccineCampaignIssued</c>), only if <paramref name="product"/>
+    /// (the mRNA as made and verified, ACGU) hashes to the campaign's designed product; then the
+    /// independent assay measures the cartridge as for any fill.
+    /// </summary>
+    /// <exception cref="CartridgeRefusedException">The campaign's proof does not verify, or the product does not hash to the design; nothing was filled.</exception>
+    public CartridgeFillOutcome FillVaccine(string cartridgeId, WearerId wearer, InclusionProofDocument campaign, string product)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cartridgeId);
+        ArgumentNullException.ThrowIfNull(product);
+        var issued = ProvenEntry.Read<VaccineCampaignIssued>(campaign, ledgerKey, out string? failure)
+            ?? throw new CartridgeRefusedException($"vaccine campaign refused: {failure}");
+        string productSha = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(product.ToUpperInvariant())));
+        if (productSha != issued.ProductSha256)
+        {
+            throw new CartridgeRefusedException($"product {productSha} does not hash to the design {issued.ProductSha256} of campaign {issued.CampaignId}; nothing filled");
+        }
+        return Finish(cartridgeId, wearer, issued.CampaignId, $"mRNA vaccine {issued.CampaignId}", issued.DoseMicrograms, "ug");
+    }
+
+    private CartridgeFillOutcome Finish(string cartridgeId, WearerId wearer, string planId, string drug, double amount, string unit)
+    {
+        double loaded = filler.Fill(cartridgeId, drug, amount);
+        double assayed = assay.Measure(cartridgeId, drug);
+        var record = new CartridgeFilled(cartridgeId, wearer, planId, drug, amount, loaded, assayed, unit, assay.Name)
         {
             At = time.GetUtcNow(),
         };
-        bool fillerAgrees = Agrees(loaded, prescription.Amount);
-        bool assayAgrees = Agrees(assayed, prescription.Amount);
+        bool fillerAgrees = Agrees(loaded, amount);
+        bool assayAgrees = Agrees(assayed, amount);
         string reason = (fillerAgrees, assayAgrees) switch
         {
             (true, true) => "filled as prescribed; the assay agrees",
-            (true, false) => $"held back: the assay measured {assayed} {prescription.Unit}, prescribed {prescription.Amount} (filler reported {loaded})",
-            (false, true) => $"held back: the filler reported {loaded} {prescription.Unit}, prescribed {prescription.Amount}",
-            _ => $"held back: filler {loaded} and assay {assayed} {prescription.Unit} both differ from the prescribed {prescription.Amount}",
+            (true, false) => $"held back: the assay measured {assayed} {unit}, prescribed {amount} (filler reported {loaded})",
+            (false, true) => $"held back: the filler reported {loaded} {unit}, prescribed {amount}",
+            _ => $"held back: filler {loaded} and assay {assayed} {unit} both differ from the prescribed {amount}",
         };
         return new CartridgeFillOutcome(record, fillerAgrees && assayAgrees, reason);
     }

@@ -27,6 +27,9 @@ public sealed class PromisedFormTests
         new OutbreakSignalRaised(7, "kiosk-1", "2026-12-05", "fever", 23, 9.5, 3.25, "hermes-daily>3") { At = At },
         new VerificationCodeIssued("tok_4", "clinician", WearerId.Parse("w-5"), At.AddDays(1)) { At = At },
         new DiagnosisKeysPublished(7, "ZZ", 14, TempLedger.Sha(6)) { At = At },
+        new VaccineDesigned("camp-1", TempLedger.Sha(6), TempLedger.Sha(7), 0.5, 0, -42.3, 0.81, "Care.Molecular 1.0") { At = At },
+        new VaccineCampaignIssued("camp-1", TempLedger.Sha(7), 30, "any registered wearer", At.AddDays(90), "tok_1") { At = At },
+        new VaccineDoseStep("dose-1", "camp-1", WearerId.Parse("w-3"), "verified", TempLedger.Sha(7), "reads map to the design", "lab-1") { At = At },
     ];
 
     [Theory]

@@ -73,6 +73,9 @@ public static class LedgerEntryReader
                 nameof(OutbreakSignalRaised) => new OutbreakSignalRaised(Integer("signalId"), Text("region"), Text("day"), Text("measure"), Integer("observed"), Number("expected"), Number("score"), Text("detector")) { At = at },
                 nameof(VerificationCodeIssued) => new VerificationCodeIssued(Text("actor"), Text("role"), Wearer(), Time("expiresAt")) { At = at },
                 nameof(DiagnosisKeysPublished) => new DiagnosisKeysPublished(Integer("exportId"), Text("region"), Integer("keyCount"), Text("exportSha256")) { At = at },
+                nameof(VaccineDesigned) => new VaccineDesigned(Text("campaignId"), Text("proteinSha256"), Text("mrnaSha256"), Number("lambda"), Integer("beam"), Number("mfe"), Number("cai"), Text("software")) { At = at },
+                nameof(VaccineCampaignIssued) => new VaccineCampaignIssued(Text("campaignId"), Text("productSha256"), Number("doseMicrograms"), Text("eligibility"), Time("expiresAt"), Text("issuedBy")) { At = at },
+                nameof(VaccineDoseStep) => new VaccineDoseStep(Text("doseId"), Text("campaignId"), Wearer(), Text("step"), Text("subjectSha256"), Text("detail"), Text("actor")) { At = at },
                 var other => throw new FormatException($"unknown kind '{other}'"),
             };
             return (entry, index);
