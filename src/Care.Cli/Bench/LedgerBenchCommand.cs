@@ -109,10 +109,16 @@ internal static class LedgerBenchCommand
 
         // Proofs through the store: the newest RecordAccessed of a random wearer, proven under the head.
         var random = new Random(12);
+        long accessed = count / 6;
+        if (accessed == 0)
+        {
+            throw new InvalidOperationException($"--entries {count}: at least 6 are needed for a RecordAccessed entry to prove");
+        }
         var latencies = new double[proofCount];
         for (int i = 0; i < proofCount; i++)
         {
-            var wearer = SyntheticLedgerEntries.WearerFor(random.Next(Wearers), Wearers);
+            // Entry 6k + 5 of the mix is a RecordAccessed; prove the newest for the wearer of a random one of them.
+            var wearer = SyntheticLedgerEntries.WearerFor(6L * random.NextInt64(accessed) + 5, Wearers);
             long started = Stopwatch.GetTimestamp();
             var proven = await store.ProveLatestAsync("RecordAccessed", wearer, cancellationToken);
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;

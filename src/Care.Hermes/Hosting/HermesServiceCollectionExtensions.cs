@@ -52,9 +52,9 @@ public static class HermesServiceCollectionExtensions
         services.AddHostedService<LedgerSequencerService>();
         services.AddHostedService<TreeHeadSigner>();
         services.AddSingleton<TokenIssuer>();
-        // The population view (issue 13, item 8): aggregates only. Exposure notifications: NoExposureNotifications
-        // until the exposure feature's IExposureStore is adapted to IPopulationCounts here.
-        services.TryAddSingleton<IPopulationCounts, NoExposureNotifications>();
+        // The population view (issue 13, item 8): aggregates only. Exposure notifications come from the anonymous
+        // per-region counts kiosks report to the exposure store.
+        services.TryAddSingleton<IPopulationCounts, ExposureNotificationCounts>();
         services.AddSingleton<IPopulationStore>(sp => sp.GetRequiredService<IHermesStore>() as IPopulationStore
             ?? throw new InvalidOperationException("the storage backend does not implement the population view (IPopulationStore)"));
         services.AddSingleton<PopulationCounter>();
