@@ -72,10 +72,10 @@ internal static class CampaignEndpoints
 
     private static async Task<IResult> CreateAsync(HttpRequest request, HttpContext http, VaccineCampaigns campaigns, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
     {
-        using var json = await BodyAsync(request, cancellationToken);
+        using var json = await JsonBody.ReadObjectAsync(request, cancellationToken);
         var root = json.RootElement;
         var ask = new CampaignRequest(
-            Text(root, "protein"),
+            JsonBody.Text(root, "protein"),
             Number(root, "lambda"),
             root.TryGetProperty("beam", out var beam) ? (beam.ValueKind == JsonValueKind.Number && beam.TryGetInt32(out int b) ? b : throw new InvalidInputException("$.beam", "must be an integer")) : null,
             Number(root, "doseMicrograms"),
@@ -97,13 +97,13 @@ internal static class CampaignEndpoints
 
     private static async Task<IResult> RequestDoseAsync(string id, HttpRequest request, HttpContext http, VaccineCampaigns campaigns, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
     {
-        using var json = await BodyAsync(request, cancellationToken);
+        using var json = await JsonBody.ReadObjectAsync(request, cancellationToken);
         var root = json.RootElement;
-        if (!WearerId.TryParse(Text(root, "wearerId"), out var wearer))
+        if (!WearerId.TryParse(JsonBody.Text(root, "wearerId"), out var wearer))
         {
             throw new InvalidInputException("$.wearerId", $"not a valid wearer id ({IdText.Rule})");
         }
-        string requestId = Text(root, "requestId");
+        string requestId = JsonBody.Text(root, "requestId");
         return await Answer(async () =>
         {
             var dose = await campaigns.RequestDoseAsync(id, wearer, requestId, Caller.From(http.User).TokenId, cancellationToken);
@@ -135,11 +135,11 @@ internal static class CampaignEndpoints
 
     private static async Task<IResult> StepAsync(string id, string doseId, HttpRequest request, HttpContext http, VaccineCampaigns campaigns, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
     {
-        using var json = await BodyAsync(request, cancellationToken);
+        using var json = await JsonBody.ReadObjectAsync(request, cancellationToken);
         var root = json.RootElement;
-        var step = VaccineCampaigns.ParseStep(Text(root, "step"), "$.step");
-        string subject = Text(root, "subjectSha256");
-        string detail = Text(root, "detail");
+        var step = VaccineCampaigns.ParseStep(JsonBody.Text(root, "step"), "$.step");
+        string subject = JsonBody.Text(root, "subjectSha256");
+        string detail = JsonBody.Text(root, "detail");
         return await Answer(async () =>
         {
             try
@@ -218,36 +218,13 @@ internal static class CampaignEndpoints
         }
     }
 
-    private static async Task<JsonDocument> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            if (json.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                json.Dispose();
-                throw new InvalidInputException("$", "expected a JSON object");
-            }
-            return json;
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException("$", $"malformed JSON: {e.Message}");
-        }
-    }
-
-    private static string Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()!
-            : throw new InvalidInputException("$." + name, "required string field is missing");
-
     private static double Number(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number)
             ? number
             : throw new InvalidInputException("$." + name, "required number field is missing");
 
     private static DateTimeOffset Time(JsonElement root, string name) =>
-        DateTimeOffset.TryParse(Text(root, name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+        DateTimeOffset.TryParse(JsonBody.Text(root, name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? at
             : throw new InvalidInputException("$." + name, "not an ISO 8601 time");
 

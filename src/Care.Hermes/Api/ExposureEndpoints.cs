@@ -57,7 +57,7 @@ internal static class ExposureEndpoints
 
     private static async Task<IResult> IssueCodeAsync(HttpRequest request, HttpContext http, IHermesStore store, ExposureService exposure, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
     {
-        using var json = await ReadJsonAsync(request, cancellationToken);
+        using var json = await JsonBody.ReadObjectAsync(request, cancellationToken);
         var root = json.RootElement;
         if (!WearerId.TryParse(Text(root, "wearerId"), out var wearer))
         {
@@ -90,7 +90,7 @@ internal static class ExposureEndpoints
 
     private static async Task<IResult> UploadKeysAsync(HttpRequest request, ExposureService exposure, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
     {
-        using var json = await ReadJsonAsync(request, cancellationToken);
+        using var json = await JsonBody.ReadObjectAsync(request, cancellationToken);
         var root = json.RootElement;
         var code = root.TryGetProperty("verificationCode", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
         var keys = ReadKeys(root);
@@ -149,7 +149,7 @@ internal static class ExposureEndpoints
 
     private static async Task<IResult> ReportNotificationsAsync(HttpRequest request, ExposureService exposure, CancellationToken cancellationToken)
     {
-        using var json = await ReadJsonAsync(request, cancellationToken);
+        using var json = await JsonBody.ReadObjectAsync(request, cancellationToken);
         var root = json.RootElement;
         if (!Guid.TryParse(Text(root, "reportId"), out var reportId))
         {
@@ -216,24 +216,6 @@ internal static class ExposureEndpoints
 
     private static IResult Refused(int status, string title, string where, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: $"{where}: {detail}", extensions: new Dictionary<string, object?> { ["errors"] = new[] { new { where, problem = detail } } });
-
-    private static async Task<JsonDocument> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            if (json.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                json.Dispose();
-                throw new InvalidInputException("$", "expected a JSON object");
-            }
-            return json;
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException("$", $"malformed JSON: {e.Message}");
-        }
-    }
 
     private static string Text(JsonElement root, string name) =>
         OptionalText(root, name) ?? throw new InvalidInputException("$." + name, "required string field is missing");

@@ -48,10 +48,10 @@ internal static class TherapyEndpoints
         {
             return WearerEndpoints.OutOfScope(wearer);
         }
-        using var json = await ReadJsonAsync(request, cancellationToken);
+        using var json = await JsonBody.ReadObjectAsync(request, cancellationToken);
         var root = json.RootElement;
-        string drug = Text(root, "drug");
-        string unit = Text(root, "unit");
+        string drug = JsonBody.Text(root, "drug");
+        string unit = JsonBody.Text(root, "unit");
         double amount = Amount(root, "amount");
         var plan = await plans.IssueAsync(wearer, drug, amount, unit, Caller.From(http.User).TokenId, time.GetUtcNow(), cancellationToken);
         if (plan is null)
@@ -72,15 +72,15 @@ internal static class TherapyEndpoints
 
     private static async Task<IResult> FilledAsync(HttpRequest request, DosePlans plans, TimeProvider time, Ledger.TreeHeadSchedule heads, CancellationToken cancellationToken)
     {
-        using var json = await ReadJsonAsync(request, cancellationToken);
+        using var json = await JsonBody.ReadObjectAsync(request, cancellationToken);
         var root = json.RootElement;
-        if (!WearerId.TryParse(Text(root, "wearerId"), out var wearer))
+        if (!WearerId.TryParse(JsonBody.Text(root, "wearerId"), out var wearer))
         {
             throw new InvalidInputException("$.wearerId", $"not a valid wearer id ({IdText.Rule})");
         }
         var fill = new CartridgeFilled(
-            Text(root, "cartridgeId"), wearer, Text(root, "planId"), Text(root, "drug"),
-            Amount(root, "prescribed"), Amount(root, "loaded", allowZero: true), Amount(root, "assay", allowZero: true), Text(root, "unit"), Text(root, "instrument"))
+            JsonBody.Text(root, "cartridgeId"), wearer, JsonBody.Text(root, "planId"), JsonBody.Text(root, "drug"),
+            Amount(root, "prescribed"), Amount(root, "loaded", allowZero: true), Amount(root, "assay", allowZero: true), JsonBody.Text(root, "unit"), JsonBody.Text(root, "instrument"))
         {
             At = time.GetUtcNow(),
         };
@@ -89,29 +89,6 @@ internal static class TherapyEndpoints
         await heads.SignIfDueAsync(cancellationToken);
         return Results.Json(new { ledgerIndex = index }, statusCode: StatusCodes.Status201Created);
     }
-
-    private static async Task<JsonDocument> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            if (json.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                json.Dispose();
-                throw new InvalidInputException("$", "expected a JSON object");
-            }
-            return json;
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException("$", $"malformed JSON: {e.Message}");
-        }
-    }
-
-    private static string Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()!
-            : throw new InvalidInputException("$." + name, "required string field is missing");
 
     private static double Amount(JsonElement root, string name, bool allowZero = false)
     {
